@@ -1,0 +1,150 @@
+using System.Text;
+using PaymentAudit.Core.Canonical;
+using PaymentAudit.Core.Validation;
+
+namespace PaymentAudit.Core.Chain;
+
+/// <summary>
+/// Walks a chain in sequence order and checks every link: contiguous sequence numbers from 1,
+/// each hash recomputed from the canonical body and the previous hash, bodies in canonical form
+/// naming their own position, attributes matching their body, and the head matching the last
+/// record. Reports every finding by chain id and sequence number.
+/// </summary>
+public sealed class ChainVerifier
+{
+    /// <summary>Findings beyond this many are not collected (the first ones locate the damage).</summary>
+    public const int MaxViolations = 100;
+
+    private readonly AuditEventValidator _validator;
+
+    /// <summary>Creates a verifier that re-validates stored events with <paramref name="validator"/>.</summary>
+    public ChainVerifier(AuditEventValidator validator) => _validator = validator;
+
+    /// <summary>Verifies <paramref name="records"/>, which must be in ascending key order.</summary>
+    /// <param name="chainId">The chain being verified.</param>
+    /// <param name="records">The chain's records in sort-key order.</param>
+    /// <param name="head">The stored head, or null when none is stored.</param>
+    /// <param name="cancellationToken">Cancels the walk.</param>
+    public async Task<ChainVerification> VerifyAsync(
+        string chainId, IAsyncEnumerable<StoredRecord> records, ChainHead? head, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var violations = new List<ChainViolation>();
+        void Report(long seq, ViolationKind kind, string detail)
+        {
+            if (violations.Count < MaxViolations)
+            {
+                violations.Add(new ChainViolation(chainId, seq, kind, detail));
+            }
+        }
+
+        var previous = ChainHead.Genesis;
+        long count = 0;
+        await foreach (var stored in records.WithCancellation(cancellationToken))
+        {
+            count++;
+            var seq = stored.KeySeq;
+            var record = stored.Record;
+            var expected = previous.Seq + 1;
+            var linkCheckable = true;
+            if (seq > expected)
+            {
+                Report(expected, ViolationKind.Gap, seq == expected + 1
+                    ? $"record {expected} is missing"
+                    : $"records {expected}-{seq - 1} are missing");
+                linkCheckable = false;
+            }
+            else if (seq < expected)
+            {
+                Report(seq, ViolationKind.BrokenLink, $"record {seq} appears out of order after {previous.Seq}");
+            }
+
+            var body = Encoding.UTF8.GetBytes(record.Body);
+            var recomputed = RecordHasher.Compute(body, record.PrevHash.Length == 64 ? record.PrevHash : ChainHead.GenesisHash);
+            if (!string.Equals(recomputed, record.Hash, StringComparison.Ordinal))
+            {
+                Report(seq, ViolationKind.HashMismatch, "stored hash does not match the record's body and prevHash (record edited)");
+            }
+
+            if (linkCheckable && !string.Equals(record.PrevHash, previous.Hash, StringComparison.Ordinal))
+            {
+                Report(seq, ViolationKind.BrokenLink, $"prevHash does not match the hash of record {previous.Seq} (record inserted, removed, reordered or forked)");
+            }
+
+            CheckBody(stored, body, Report);
+            previous = new ChainHead(seq, record.Hash);
+        }
+
+        if (head is null)
+        {
+            if (count > 0)
+            {
+                Report(previous.Seq, ViolationKind.HeadMismatch, "chain has records but no head");
+            }
+        }
+        else if (head.Seq != previous.Seq || !string.Equals(head.Hash, previous.Hash, StringComparison.Ordinal))
+        {
+            Report(Math.Max(head.Seq, previous.Seq), ViolationKind.HeadMismatch, head.Seq > previous.Seq
+                ? $"head is at seq {head.Seq} but the last stored record is {previous.Seq} (records removed at the end)"
+                : head.Seq < previous.Seq
+                    ? $"head is at seq {head.Seq} but records run to {previous.Seq} (records appended outside the writer)"
+                    : $"head hash differs from record {previous.Seq}'s hash");
+        }
+
+        return new ChainVerification(chainId, count, violations);
+    }
+
+    private void CheckBody(StoredRecord stored, byte[] body, Action<long, ViolationKind, string> report)
+    {
+        var seq = stored.KeySeq;
+        byte[] canonical;
+        try
+        {
+            canonical = JsonCanonicalizer.Canonicalize(body);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            report(seq, ViolationKind.UnreadableBody, "body is not JSON");
+            return;
+        }
+
+        if (!canonical.AsSpan().SequenceEqual(body))
+        {
+            report(seq, ViolationKind.UnreadableBody, "body is not in RFC 8785 canonical form");
+        }
+
+        var projection = RecordProjection.TryRead(stored.Record.Body, _validator, out var problem);
+        if (projection is null)
+        {
+            report(seq, ViolationKind.UnreadableBody, problem!);
+            return;
+        }
+
+        if (projection.ChainId != stored.KeyChainId || projection.Seq != seq)
+        {
+            report(seq, ViolationKind.BodyMismatch, $"body belongs to chain '{projection.ChainId}' seq {projection.Seq} (record moved or swapped)");
+        }
+
+        var r = stored.Record;
+        var s = projection.Seed;
+        Compare("chainId", r.ChainId, projection.ChainId);
+        Compare("seq", r.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture), projection.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Compare("status", r.Status, projection.Status);
+        Compare("eventId", r.EventId, projection.EventId);
+        Compare("eventType", r.EventType, projection.EventType);
+        Compare("receivedAt", r.ReceivedAt, projection.ReceivedAt);
+        Compare("user_id", r.Seed.UserId, s.UserId);
+        Compare("timestamp", r.Seed.Timestamp, s.Timestamp);
+        Compare("query_record_id", r.Seed.QueryRecordId, s.QueryRecordId);
+        Compare("response_record_ids", string.Join('\n', r.Seed.ResponseRecordIds), string.Join('\n', s.ResponseRecordIds));
+        Compare("query_result", r.Seed.QueryResult, s.QueryResult);
+
+        void Compare(string attribute, string? stored, string? derived)
+        {
+            if (!string.Equals(stored, derived, StringComparison.Ordinal))
+            {
+                report(seq, ViolationKind.AttributeMismatch, $"attribute '{attribute}' does not match the record body");
+            }
+        }
+    }
+}

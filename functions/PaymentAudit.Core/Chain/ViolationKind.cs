@@ -1,0 +1,26 @@
+namespace PaymentAudit.Core.Chain;
+
+/// <summary>Kinds of tampering or damage that chain verification detects.</summary>
+public enum ViolationKind
+{
+    /// <summary>The stored hash does not match the body and prevHash: the record was edited.</summary>
+    HashMismatch,
+
+    /// <summary>prevHash does not match the previous record's hash: a record was inserted, removed, reordered or forked.</summary>
+    BrokenLink,
+
+    /// <summary>Sequence numbers skip: records are missing.</summary>
+    Gap,
+
+    /// <summary>The body names another chain or position than its keys: records were moved or swapped.</summary>
+    BodyMismatch,
+
+    /// <summary>An attribute beside the body disagrees with it: the attribute was edited.</summary>
+    AttributeMismatch,
+
+    /// <summary>The body is not in canonical form or cannot be read.</summary>
+    UnreadableBody,
+
+    /// <summary>The chain head does not point at the last record: records were added or removed at the end.</summary>
+    HeadMismatch,
+}

@@ -1,0 +1,197 @@
+namespace PaymentAudit.Core.Validation;
+
+/// <summary>
+/// Finds primary account numbers (PANs): runs of 13-19 digits, optionally grouped by single
+/// spaces or dashes, that pass the Luhn check. Audit trails must never hold them (PCI DSS 3.3,
+/// 10.2), so a payload carrying one is quarantined with the digits masked.
+/// </summary>
+/// <remarks>
+/// A run is a maximal sequence of digit groups joined by one separator each. Runs longer than
+/// 19 digits are searched group by group, so a PAN glued to a date by a dash is still found,
+/// while a single unseparated block of more than 19 digits (a hash, a big counter) is not a
+/// card number format and is left alone.
+/// </remarks>
+public static class CardNumberDetector
+{
+    private const int MinDigits = 13;
+    private const int MaxDigits = 19;
+    private const int KeptTrailingDigits = 4;
+
+    /// <summary>True when <paramref name="text"/> contains at least one PAN.</summary>
+    public static bool ContainsCardNumber(ReadOnlySpan<char> text)
+    {
+        var found = false;
+        Scan(text, (_, _) => found = true, stopAtFirst: true);
+        return found;
+    }
+
+    /// <summary>
+    /// Returns <paramref name="text"/> with every digit of every PAN replaced by <c>*</c>, except
+    /// the last four, and how many PANs were masked.
+    /// </summary>
+    public static (string Masked, int Count) Mask(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        char[]? buffer = null;
+        var count = 0;
+        Scan(text, (start, end) =>
+        {
+            buffer ??= text.ToCharArray();
+            count++;
+            var digitsSeen = 0;
+            var total = CountDigits(text.AsSpan(start, end - start));
+            for (var i = start; i < end; i++)
+            {
+                if (!char.IsAsciiDigit(text[i]))
+                {
+                    continue;
+                }
+
+                digitsSeen++;
+                if (digitsSeen <= total - KeptTrailingDigits)
+                {
+                    buffer[i] = '*';
+                }
+            }
+        }, stopAtFirst: false);
+        return (buffer is null ? text : new string(buffer), count);
+    }
+
+    /// <summary>Luhn (mod 10) check over the digits of <paramref name="digits"/>.</summary>
+    public static bool PassesLuhn(ReadOnlySpan<char> digits)
+    {
+        var sum = 0;
+        var doubleIt = false;
+        for (var i = digits.Length - 1; i >= 0; i--)
+        {
+            if (!char.IsAsciiDigit(digits[i]))
+            {
+                continue;
+            }
+
+            var d = digits[i] - '0';
+            if (doubleIt)
+            {
+                d *= 2;
+                if (d > 9)
+                {
+                    d -= 9;
+                }
+            }
+
+            sum += d;
+            doubleIt = !doubleIt;
+        }
+
+        return sum % 10 == 0;
+    }
+
+    private static int CountDigits(ReadOnlySpan<char> text)
+    {
+        var n = 0;
+        foreach (var c in text)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                n++;
+            }
+        }
+
+        return n;
+    }
+
+    private static bool IsSeparator(char c) => c is ' ' or '-';
+
+    private delegate void MatchHandler(int start, int end);
+
+    private static void Scan(ReadOnlySpan<char> text, MatchHandler onMatch, bool stopAtFirst)
+    {
+        Span<int> groupStarts = stackalloc int[64];
+        Span<int> groupEnds = stackalloc int[64];
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsAsciiDigit(text[i]) || (i > 0 && char.IsAsciiDigit(text[i - 1])))
+            {
+                i++;
+                continue;
+            }
+
+            // Collect the run: digit groups separated by exactly one space or dash.
+            var groups = 0;
+            var position = i;
+            while (true)
+            {
+                var groupStart = position;
+                while (position < text.Length && char.IsAsciiDigit(text[position]))
+                {
+                    position++;
+                }
+
+                if (groups < groupStarts.Length)
+                {
+                    groupStarts[groups] = groupStart;
+                    groupEnds[groups] = position;
+                    groups++;
+                }
+
+                if (position + 1 < text.Length && IsSeparator(text[position]) && char.IsAsciiDigit(text[position + 1]))
+                {
+                    position++;
+                    continue;
+                }
+
+                break;
+            }
+
+            if (FindInRun(text, groupStarts[..groups], groupEnds[..groups], onMatch, stopAtFirst) && stopAtFirst)
+            {
+                return;
+            }
+
+            i = position;
+        }
+    }
+
+    private static bool FindInRun(
+        ReadOnlySpan<char> text, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends, MatchHandler onMatch, bool stopAtFirst)
+    {
+        var any = false;
+        var first = 0;
+        while (first < starts.Length)
+        {
+            var matched = false;
+            var digits = 0;
+            for (var last = first; last < starts.Length; last++)
+            {
+                digits += ends[last] - starts[last];
+                if (digits > MaxDigits)
+                {
+                    break;
+                }
+
+                var span = text[starts[first]..ends[last]];
+                if (digits >= MinDigits && PassesLuhn(span))
+                {
+                    onMatch(starts[first], ends[last]);
+                    any = true;
+                    matched = true;
+                    if (stopAtFirst)
+                    {
+                        return true;
+                    }
+
+                    first = last + 1;
+                    break;
+                }
+            }
+
+            if (!matched)
+            {
+                first++;
+            }
+        }
+
+        return any;
+    }
+}

@@ -1,0 +1,88 @@
+using System.Globalization;
+
+namespace PaymentAudit.Core.Validation;
+
+/// <summary>Strict RFC 3339 UTC date-times, as the contract's <c>occurredAt</c> requires.</summary>
+public static class Rfc3339
+{
+    /// <summary>The fixed-width round-trip form stored in the <c>timestamp</c> attribute, so that timestamps sort as text.</summary>
+    public const string SortableFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
+
+    /// <summary>
+    /// Parses <c>YYYY-MM-DDTHH:MM:SS[.fraction]Z</c> (1-9 fractional digits; digits beyond the
+    /// 100 ns tick are dropped). Offsets other than Z, lowercase separators and leap seconds are refused.
+    /// </summary>
+    public static bool TryParseUtc(string text, out DateTime value)
+    {
+        value = default;
+        if (text.Length < 20 || text.Length > 30 || text[^1] != 'Z' || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':')
+        {
+            return false;
+        }
+
+        if (!TryDigits(text, 0, 4, out var year) || !TryDigits(text, 5, 2, out var month) || !TryDigits(text, 8, 2, out var day)
+            || !TryDigits(text, 11, 2, out var hour) || !TryDigits(text, 14, 2, out var minute) || !TryDigits(text, 17, 2, out var second))
+        {
+            return false;
+        }
+
+        long fractionTicks = 0;
+        if (text.Length > 20)
+        {
+            if (text[19] != '.' || text.Length == 21)
+            {
+                return false;
+            }
+
+            var fraction = text.AsSpan(20, text.Length - 21);
+            if (fraction.Length > 9)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < fraction.Length; i++)
+            {
+                if (!char.IsAsciiDigit(fraction[i]))
+                {
+                    return false;
+                }
+
+                if (i < 7)
+                {
+                    fractionTicks += (fraction[i] - '0') * (long)Math.Pow(10, 6 - i);
+                }
+            }
+        }
+        else if (text.Length != 20)
+        {
+            return false;
+        }
+
+        if (year < 1 || month is < 1 or > 12 || hour > 23 || minute > 59 || second > 59 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        value = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Utc).AddTicks(fractionTicks);
+        return true;
+    }
+
+    /// <summary>Formats a UTC instant in <see cref="SortableFormat"/>.</summary>
+    public static string ToSortable(DateTime utc) => utc.ToString(SortableFormat, CultureInfo.InvariantCulture);
+
+    private static bool TryDigits(string text, int start, int length, out int value)
+    {
+        value = 0;
+        for (var i = start; i < start + length; i++)
+        {
+            if (!char.IsAsciiDigit(text[i]))
+            {
+                return false;
+            }
+
+            value = (value * 10) + (text[i] - '0');
+        }
+
+        return true;
+    }
+}
