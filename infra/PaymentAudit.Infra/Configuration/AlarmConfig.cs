@@ -1,0 +1,30 @@
+namespace PaymentAudit.Infra.Configuration;
+
+/// <summary>
+/// Alarm thresholds. Every alarm fires when its metric, summed (or at its maximum for ages) over
+/// five minutes, is greater than the threshold. The dead-letter queue alarm has no threshold:
+/// one message there is always an incident.
+/// </summary>
+public sealed record AlarmConfig
+{
+    /// <summary>E-mail address subscribed to the alarm topic, or null for none.</summary>
+    public required string? Email { get; init; }
+
+    /// <summary>Age in seconds of the oldest message in the audit queue.</summary>
+    public required int OldestMessageAgeSeconds { get; init; }
+
+    /// <summary>Writer invocation errors per five minutes.</summary>
+    public required int WriterErrors { get; init; }
+
+    /// <summary>Writer throttles per five minutes.</summary>
+    public required int WriterThrottles { get; init; }
+
+    /// <summary>Throttled DynamoDB requests on the audit table per five minutes.</summary>
+    public required int TableThrottledRequests { get; init; }
+
+    /// <summary>DynamoDB system errors on the audit table per five minutes.</summary>
+    public required int TableSystemErrors { get; init; }
+
+    /// <summary>Events the writer rejected (its <c>Rejected</c> metric) per five minutes.</summary>
+    public required int RejectedEvents { get; init; }
+}

@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace PaymentAudit.Infra.Configuration;
+
+/// <summary>Range and consistency checks that the JSON types alone cannot express.</summary>
+public static partial class EnvironmentConfigValidator
+{
+    // The values CloudWatch Logs accepts for a log group's retention.
+    private static readonly int[] LogRetentionValues =
+        [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
+
+    /// <summary>Returns one message per invalid key, each naming the key; empty when valid.</summary>
+    public static IReadOnlyList<string> Validate(EnvironmentConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var errors = new List<string>();
+
+        void Require(bool condition, string key, string expectation)
+        {
+            if (!condition)
+            {
+                errors.Add($"'{key}' {expectation}.");
+            }
+        }
+
+        Require(AccountPattern().IsMatch(config.Account), "account", "must be a 12-digit AWS account id");
+        Require(RegionPattern().IsMatch(config.Region), "region", "must be an AWS region such as eu-west-1");
+        Require(!string.IsNullOrWhiteSpace(config.DataClassification), "dataClassification", "must not be empty");
+
+        var writer = config.Writer;
+        Require(writer.MemoryMiB is >= 128 and <= 10_240, "writer.memoryMiB", "must be between 128 and 10240");
+        Require(writer.TimeoutSeconds is >= 1 and <= 900, "writer.timeoutSeconds", "must be between 1 and 900");
+        // SQS caps the visibility timeout, which is six times the writer timeout, at 12 hours.
+        Require(writer.TimeoutSeconds * 6 <= 43_200, "writer.timeoutSeconds", "times 6 must not exceed 43200 (the SQS visibility limit)");
+        Require(writer.MaxConcurrency is >= 2 and <= 1000, "writer.maxConcurrency", "must be between 2 and 1000");
+        Require(LogRetentionValues.Contains(writer.LogRetentionDays), "writer.logRetentionDays",
+            "must be one of " + string.Join(", ", LogRetentionValues.Select(v => v.ToString(CultureInfo.InvariantCulture))));
+        Require(writer.MaxEventBytes is >= 1024 and <= 262_144, "writer.maxEventBytes", "must be between 1024 and 262144");
+        Require(!string.IsNullOrWhiteSpace(writer.MetricsNamespace) && !writer.MetricsNamespace.StartsWith("AWS/", StringComparison.Ordinal),
+            "writer.metricsNamespace", "must be a non-empty namespace not starting with AWS/");
+
+        Require(config.Queue.MaxReceiveCount is >= 1 and <= 1000, "queue.maxReceiveCount", "must be between 1 and 1000");
+
+        var alarms = config.Alarms;
+        Require(alarms.Email is null || EmailPattern().IsMatch(alarms.Email), "alarms.email", "must be an e-mail address or null");
+        Require(alarms.OldestMessageAgeSeconds > 0, "alarms.oldestMessageAgeSeconds", "must be positive");
+        Require(alarms.WriterErrors >= 0, "alarms.writerErrors", "must not be negative");
+        Require(alarms.WriterThrottles >= 0, "alarms.writerThrottles", "must not be negative");
+        Require(alarms.TableThrottledRequests >= 0, "alarms.tableThrottledRequests", "must not be negative");
+        Require(alarms.TableSystemErrors >= 0, "alarms.tableSystemErrors", "must not be negative");
+        Require(alarms.RejectedEvents >= 0, "alarms.rejectedEvents", "must not be negative");
+
+        var backup = config.Backup;
+        Require(backup.DailyRetentionDays >= 1, "backup.dailyRetentionDays", "must be at least 1");
+        Require(backup.MonthlyRetentionMonths >= 1, "backup.monthlyRetentionMonths", "must be at least 1");
+        Require(backup.MonthlyRetentionMonths * 31 >= backup.DailyRetentionDays, "backup.monthlyRetentionMonths",
+            "must cover at least backup.dailyRetentionDays (the vault lock's minimum must not exceed its maximum)");
+        if (backup.VaultLockMode == LockMode.Compliance)
+        {
+            Require(backup.VaultLockChangeableForDays is >= 3, "backup.vaultLockChangeableForDays", "must be at least 3 in compliance mode");
+        }
+        else
+        {
+            Require(backup.VaultLockChangeableForDays is null, "backup.vaultLockChangeableForDays", "must be null in governance mode");
+        }
+
+        var archive = config.Archive;
+        Require(archive.ObjectLockRetentionDays >= 1, "archive.objectLockRetentionDays", "must be at least 1");
+        Require(archive.GlacierTransitionDays >= 1, "archive.glacierTransitionDays", "must be at least 1");
+        Require(archive.AccessLogRetentionDays >= 1, "archive.accessLogRetentionDays", "must be at least 1");
+        Require(SchedulePattern().IsMatch(archive.ExportSchedule), "archive.exportSchedule", "must be a cron(...) or rate(...) expression");
+
+        return errors;
+    }
+
+    [GeneratedRegex("^[0-9]{12}$")]
+    private static partial Regex AccountPattern();
+
+    [GeneratedRegex("^[a-z]{2}(-gov)?-[a-z]+-[0-9]$")]
+    private static partial Regex RegionPattern();
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    private static partial Regex EmailPattern();
+
+    [GeneratedRegex(@"^(cron|rate)\(.+\)$")]
+    private static partial Regex SchedulePattern();
+}

@@ -1,0 +1,179 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.CloudWatch;
+using Amazon.CDK.AWS.CloudWatch.Actions;
+using Amazon.CDK.AWS.DynamoDB;
+using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.SNS;
+using Amazon.CDK.AWS.SNS.Subscriptions;
+using Constructs;
+
+namespace PaymentAudit.Infra.Constructs;
+
+/// <summary>
+/// The alarm topic (KMS, TLS only, optional e-mail subscription) and one alarm per failure mode of
+/// the flow: messages stuck or dead-lettered, writer failing or throttled, table throttling or
+/// erroring, events rejected, backups failing.
+/// </summary>
+public sealed class AuditAlarms : Construct
+{
+    /// <summary>Writer EMF metric counting quarantined events.</summary>
+    public const string RejectedMetricName = "Rejected";
+
+    /// <summary>Dimension the writer puts on its EMF metrics.</summary>
+    public const string EnvironmentDimension = "Environment";
+
+    private static readonly Duration Period = Duration.Minutes(5);
+
+    // The operations the writer and auditors perform; DynamoDB reports throttles per operation.
+    private static readonly Operation[] WatchedOperations =
+        [Operation.PUT_ITEM, Operation.GET_ITEM, Operation.TRANSACT_WRITE_ITEMS, Operation.QUERY];
+
+    private readonly string alarmNamePrefix;
+    private readonly SnsAction topicAction;
+
+    /// <summary>Creates the topic and the alarms.</summary>
+    public AuditAlarms(Construct scope, string id, AuditAlarmsProps props)
+        : base(scope, id)
+    {
+        ArgumentNullException.ThrowIfNull(props);
+        var stack = Stack.Of(this);
+        var settings = props.Settings;
+        alarmNamePrefix = $"PaymentAudit-{props.EnvironmentName}-";
+
+        Topic = new Topic(this, "Topic", new TopicProps
+        {
+            DisplayName = $"PaymentAudit {props.EnvironmentName} alarms",
+            MasterKey = props.DataKey,
+            EnforceSSL = true,
+        });
+        Topic.AddToResourcePolicy(Statements.AllowPrincipal(
+            "CloudWatchAlarmsPublish",
+            new ServicePrincipal("cloudwatch.amazonaws.com"),
+            ["sns:Publish"],
+            [Topic.TopicArn],
+            new Dictionary<string, object>
+            {
+                ["ArnLike"] = new Dictionary<string, object>
+                {
+                    ["aws:SourceArn"] = $"arn:{stack.Partition}:cloudwatch:{stack.Region}:{stack.Account}:alarm:{alarmNamePrefix}*",
+                },
+            }));
+        if (settings.Email is not null)
+        {
+            Topic.AddSubscription(new EmailSubscription(settings.Email));
+        }
+
+        topicAction = new SnsAction(Topic);
+
+        DeadLetterMessages = Create(
+            "DeadLetterMessages",
+            "dlq-messages-visible",
+            "Messages reached the dead-letter queue: inspect and redrive them with the auditor CLI.",
+            props.DeadLetterQueue.MetricApproximateNumberOfMessagesVisible(new MetricOptions { Period = Period, Statistic = Stats.MAXIMUM }),
+            0);
+        OldestMessageAge = Create(
+            "OldestMessageAge",
+            "queue-oldest-message-age",
+            "Audit events wait too long in the queue: the writer is slow, failing or starved of concurrency.",
+            props.Queue.MetricApproximateAgeOfOldestMessage(new MetricOptions { Period = Period, Statistic = Stats.MAXIMUM }),
+            settings.OldestMessageAgeSeconds);
+        WriterErrors = Create(
+            "WriterErrors",
+            "writer-errors",
+            "The writer Lambda fails invocations.",
+            props.Writer.MetricErrors(new MetricOptions { Period = Period, Statistic = Stats.SUM }),
+            settings.WriterErrors);
+        WriterThrottles = Create(
+            "WriterThrottles",
+            "writer-throttles",
+            "The writer Lambda is throttled.",
+            props.Writer.MetricThrottles(new MetricOptions { Period = Period, Statistic = Stats.SUM }),
+            settings.WriterThrottles);
+        TableThrottledRequests = Create(
+            "TableThrottledRequests",
+            "table-throttled-requests",
+            "DynamoDB throttles requests on the audit table.",
+            props.Table.MetricThrottledRequestsForOperations(new OperationsMetricOptions { Operations = WatchedOperations, Period = Period }),
+            settings.TableThrottledRequests);
+        TableSystemErrors = Create(
+            "TableSystemErrors",
+            "table-system-errors",
+            "DynamoDB returns internal errors on the audit table.",
+            props.Table.MetricSystemErrorsForOperations(new SystemErrorsForOperationsMetricOptions { Operations = WatchedOperations, Period = Period }),
+            settings.TableSystemErrors);
+        RejectedEvents = Create(
+            "RejectedEvents",
+            "writer-rejected-events",
+            "The writer quarantined events as rejected (invalid, oversize or forbidden content): tell the sending application.",
+            new Metric(new MetricProps
+            {
+                Namespace = props.MetricsNamespace,
+                MetricName = RejectedMetricName,
+                DimensionsMap = new Dictionary<string, string> { [EnvironmentDimension] = props.EnvironmentName },
+                Statistic = Stats.SUM,
+                Period = Period,
+            }),
+            settings.RejectedEvents);
+        BackupJobsFailed = Create(
+            "BackupJobsFailed",
+            "backup-jobs-failed",
+            "An AWS Backup job of the audit table failed.",
+            new Metric(new MetricProps
+            {
+                Namespace = "AWS/Backup",
+                MetricName = "NumberOfBackupJobsFailed",
+                DimensionsMap = new Dictionary<string, string> { ["BackupVaultName"] = props.Vault.BackupVaultName },
+                Statistic = Stats.SUM,
+                Period = Duration.Hours(1),
+            }),
+            0);
+    }
+
+    /// <summary>Topic every alarm notifies on alarm and on recovery.</summary>
+    public Topic Topic { get; }
+
+    /// <summary>Any message visible in the dead-letter queue.</summary>
+    public Alarm DeadLetterMessages { get; }
+
+    /// <summary>Age of the oldest message in the audit queue.</summary>
+    public Alarm OldestMessageAge { get; }
+
+    /// <summary>Writer invocation errors.</summary>
+    public Alarm WriterErrors { get; }
+
+    /// <summary>Writer throttles.</summary>
+    public Alarm WriterThrottles { get; }
+
+    /// <summary>DynamoDB throttled requests on the table.</summary>
+    public Alarm TableThrottledRequests { get; }
+
+    /// <summary>DynamoDB system errors on the table.</summary>
+    public Alarm TableSystemErrors { get; }
+
+    /// <summary>The writer's <c>Rejected</c> metric.</summary>
+    public Alarm RejectedEvents { get; }
+
+    /// <summary>Failed AWS Backup jobs in the vault.</summary>
+    public Alarm BackupJobsFailed { get; }
+
+    /// <summary>All alarms, for the dashboard.</summary>
+    public IReadOnlyList<Alarm> All =>
+        [DeadLetterMessages, OldestMessageAge, WriterErrors, WriterThrottles, TableThrottledRequests, TableSystemErrors, RejectedEvents, BackupJobsFailed];
+
+    private Alarm Create(string id, string name, string description, IMetric metric, double threshold)
+    {
+        var alarm = new Alarm(this, id, new AlarmProps
+        {
+            AlarmName = alarmNamePrefix + name,
+            AlarmDescription = description,
+            Metric = metric,
+            Threshold = threshold,
+            ComparisonOperator = ComparisonOperator.GREATER_THAN_THRESHOLD,
+            EvaluationPeriods = 1,
+            TreatMissingData = TreatMissingData.NOT_BREACHING,
+        });
+        alarm.AddAlarmAction(topicAction);
+        alarm.AddOkAction(topicAction);
+        return alarm;
+    }
+}

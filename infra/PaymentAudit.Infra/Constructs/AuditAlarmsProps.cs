@@ -1,0 +1,29 @@
+using Amazon.CDK.AWS.Backup;
+using Amazon.CDK.AWS.DynamoDB;
+using Amazon.CDK.AWS.KMS;
+using Amazon.CDK.AWS.Lambda;
+using Amazon.CDK.AWS.SQS;
+using PaymentAudit.Infra.Configuration;
+
+namespace PaymentAudit.Infra.Constructs;
+
+/// <summary>Inputs of <see cref="AuditAlarms"/>.</summary>
+/// <param name="EnvironmentName">Environment name: alarm names and the writer metrics' dimension.</param>
+/// <param name="Settings">Thresholds and the optional e-mail recipient.</param>
+/// <param name="MetricsNamespace">Namespace of the writer's EMF metrics.</param>
+/// <param name="DataKey">Key the alarm topic is encrypted with.</param>
+/// <param name="Queue">Audit queue.</param>
+/// <param name="DeadLetterQueue">Its dead-letter queue.</param>
+/// <param name="Writer">Writer function.</param>
+/// <param name="Table">Audit table.</param>
+/// <param name="Vault">Backup vault.</param>
+public sealed record AuditAlarmsProps(
+    string EnvironmentName,
+    AlarmConfig Settings,
+    string MetricsNamespace,
+    IKey DataKey,
+    IQueue Queue,
+    IQueue DeadLetterQueue,
+    IFunction Writer,
+    TableBaseV2 Table,
+    IBackupVault Vault);

@@ -1,0 +1,98 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.CloudWatch;
+using Amazon.CDK.AWS.DynamoDB;
+using Constructs;
+
+namespace PaymentAudit.Infra.Constructs;
+
+/// <summary>One dashboard that follows an event through the flow: queue, writer, outcomes, table, dead letters.</summary>
+public sealed class AuditDashboard : Construct
+{
+    /// <summary>Outcome metrics the writer emits (EMF, Count).</summary>
+    public static readonly IReadOnlyList<string> OutcomeMetricNames = ["Accepted", "Rejected", "Duplicate", "Failed"];
+
+    /// <summary>Batch duration metric the writer emits (EMF, Milliseconds).</summary>
+    public const string BatchDurationMetricName = "BatchDurationMs";
+
+    private static readonly Duration Period = Duration.Minutes(5);
+
+    /// <summary>Creates the dashboard.</summary>
+    public AuditDashboard(Construct scope, string id, AuditDashboardProps props)
+        : base(scope, id)
+    {
+        ArgumentNullException.ThrowIfNull(props);
+        var dimensions = new Dictionary<string, string> { [AuditAlarms.EnvironmentDimension] = props.EnvironmentName };
+        Metric WriterMetric(string name, string statistic) => new(new MetricProps
+        {
+            Namespace = props.MetricsNamespace,
+            MetricName = name,
+            DimensionsMap = dimensions,
+            Statistic = statistic,
+            Period = Period,
+        });
+        var sum = new MetricOptions { Statistic = Stats.SUM, Period = Period };
+        var maximum = new MetricOptions { Statistic = Stats.MAXIMUM, Period = Period };
+        var writeOperations = new[] { Operation.PUT_ITEM, Operation.GET_ITEM, Operation.TRANSACT_WRITE_ITEMS, Operation.QUERY };
+
+        Dashboard = new Dashboard(this, "Dashboard", new DashboardProps
+        {
+            DashboardName = $"PaymentAudit-{props.EnvironmentName}",
+            DefaultInterval = Duration.Hours(3),
+            Widgets =
+            [
+                [
+                    new AlarmStatusWidget(new AlarmStatusWidgetProps { Title = "Alarms", Alarms = [.. props.Alarms], Width = 24, Height = 3 }),
+                ],
+                [
+                    Graph("1. Audit queue: sent, received, waiting", [
+                        props.Queue.MetricNumberOfMessagesSent(sum),
+                        props.Queue.MetricNumberOfMessagesReceived(sum),
+                        props.Queue.MetricApproximateNumberOfMessagesVisible(maximum),
+                    ]),
+                    Graph("Oldest message age (s)", [props.Queue.MetricApproximateAgeOfOldestMessage(maximum)]),
+                    Graph("Dead-letter queue", [props.DeadLetterQueue.MetricApproximateNumberOfMessagesVisible(maximum)]),
+                ],
+                [
+                    Graph("2. Writer: invocations, errors, throttles", [
+                        props.Writer.MetricInvocations(sum),
+                        props.Writer.MetricErrors(sum),
+                        props.Writer.MetricThrottles(sum),
+                    ]),
+                    Graph("Writer duration (ms)", [
+                        props.Writer.MetricDuration(new MetricOptions { Statistic = Stats.P(50), Period = Period }),
+                        props.Writer.MetricDuration(new MetricOptions { Statistic = Stats.P(99), Period = Period }),
+                    ]),
+                    Graph("Writer batch duration (ms)", [
+                        WriterMetric(BatchDurationMetricName, Stats.P(50)),
+                        WriterMetric(BatchDurationMetricName, Stats.P(99)),
+                    ]),
+                ],
+                [
+                    Graph("3. Event outcomes", [.. OutcomeMetricNames.Select(name => WriterMetric(name, Stats.SUM))], width: 12),
+                    Graph("4. Table: consumed capacity", [
+                        props.Table.MetricConsumedWriteCapacityUnits(sum),
+                        props.Table.MetricConsumedReadCapacityUnits(sum),
+                    ], width: 12),
+                ],
+                [
+                    // Each per-operation expression names its metrics by operation, so the two share no graph.
+                    Graph("Table: throttled requests", [
+                        props.Table.MetricThrottledRequestsForOperations(new OperationsMetricOptions { Operations = writeOperations, Period = Period }),
+                    ]),
+                    Graph("Table: system errors", [
+                        props.Table.MetricSystemErrorsForOperations(new SystemErrorsForOperationsMetricOptions { Operations = writeOperations, Period = Period }),
+                    ]),
+                    Graph("Table: conditional check failures (chain races, duplicates)", [
+                        props.Table.MetricConditionalCheckFailedRequests(sum),
+                    ]),
+                ],
+            ],
+        });
+    }
+
+    /// <summary>The dashboard.</summary>
+    public Dashboard Dashboard { get; }
+
+    private static GraphWidget Graph(string title, IMetric[] metrics, int width = 8) =>
+        new(new GraphWidgetProps { Title = title, Left = metrics, Width = width, Height = 6 });
+}

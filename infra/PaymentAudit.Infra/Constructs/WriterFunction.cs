@@ -1,0 +1,128 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.Lambda;
+using Amazon.CDK.AWS.Logs;
+using Constructs;
+using PaymentAudit.Infra.Bundling;
+
+namespace PaymentAudit.Infra.Constructs;
+
+/// <summary>
+/// The writer Lambda, its role, its encrypted log group and the SQS event source. The role gets one
+/// customer-managed policy with exactly the actions the write path uses: it can create items
+/// (conditional put, condition check inside transactions, read heads and guards) but never update
+/// or delete them.
+/// </summary>
+public sealed class WriterFunction : Construct
+{
+    /// <summary>Handler of the Stream-to-Stream entry point in the PaymentAudit.Writer assembly.</summary>
+    public const string Handler = "PaymentAudit.Writer::PaymentAudit.Writer.Function::HandleAsync";
+
+    /// <summary>Table actions of the writer. TransactWriteItems is authorized as its Put and ConditionCheck parts.</summary>
+    public static readonly IReadOnlyList<string> TableActions = ["dynamodb:ConditionCheckItem", "dynamodb:GetItem", "dynamodb:PutItem"];
+
+    /// <summary>Queue actions the event source mapping performs with the writer's role.</summary>
+    public static readonly IReadOnlyList<string> QueueActions =
+        ["sqs:ChangeMessageVisibility", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ReceiveMessage"];
+
+    private static readonly Dictionary<int, RetentionDays> RetentionByDays = new()
+    {
+        [1] = RetentionDays.ONE_DAY, [3] = RetentionDays.THREE_DAYS, [5] = RetentionDays.FIVE_DAYS,
+        [7] = RetentionDays.ONE_WEEK, [14] = RetentionDays.TWO_WEEKS, [30] = RetentionDays.ONE_MONTH,
+        [60] = RetentionDays.TWO_MONTHS, [90] = RetentionDays.THREE_MONTHS, [120] = RetentionDays.FOUR_MONTHS,
+        [150] = RetentionDays.FIVE_MONTHS, [180] = RetentionDays.SIX_MONTHS, [365] = RetentionDays.ONE_YEAR,
+        [400] = RetentionDays.THIRTEEN_MONTHS, [545] = RetentionDays.EIGHTEEN_MONTHS, [731] = RetentionDays.TWO_YEARS,
+        [1096] = RetentionDays.THREE_YEARS, [1827] = RetentionDays.FIVE_YEARS, [2192] = RetentionDays.SIX_YEARS,
+        [2557] = RetentionDays.SEVEN_YEARS, [2922] = RetentionDays.EIGHT_YEARS, [3288] = RetentionDays.NINE_YEARS,
+        [3653] = RetentionDays.TEN_YEARS,
+    };
+
+    /// <summary>Creates the function and its event source.</summary>
+    public WriterFunction(Construct scope, string id, WriterFunctionProps props)
+        : base(scope, id)
+    {
+        ArgumentNullException.ThrowIfNull(props);
+        var settings = props.Settings;
+        var region = Stack.Of(this).Region;
+
+        LogGroup = new LogGroup(this, "LogGroup", new LogGroupProps
+        {
+            Retention = RetentionByDays[settings.LogRetentionDays],
+            EncryptionKey = props.DataKey,
+            RemovalPolicy = props.RetainOnDelete ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+        });
+
+        Role = new Role(this, "Role", new RoleProps
+        {
+            AssumedBy = new ServicePrincipal("lambda.amazonaws.com"),
+            Description = $"PaymentAudit {props.EnvironmentName} writer: append to the audit table from the audit queue",
+        });
+
+        Policy = new ManagedPolicy(this, "Policy", new ManagedPolicyProps
+        {
+            Description = $"PaymentAudit {props.EnvironmentName} writer: append-only table access, queue consumption, own logs",
+            Roles = [Role],
+            Statements =
+            [
+                Statements.Allow("AppendToAuditTable", [.. TableActions], [props.Table.TableArn]),
+                Statements.Allow("ConsumeAuditQueue", [.. QueueActions], [props.Queue.QueueArn]),
+                Statements.Allow(
+                    "UseDataKeyThroughQueueAndTable",
+                    ["kms:Decrypt", "kms:GenerateDataKey"],
+                    [props.DataKey.KeyArn],
+                    Statements.ViaServices(region, "sqs", "dynamodb")),
+                // The log group ARN ends in ":*", which covers its log streams and nothing else.
+                Statements.Allow("WriteOwnLogs", ["logs:CreateLogStream", "logs:PutLogEvents"], [LogGroup.LogGroupArn]),
+            ],
+        });
+
+        Function = new Function(this, "Function", new FunctionProps
+        {
+            Description = $"PaymentAudit {props.EnvironmentName} writer: validates, chains and stores audit events",
+            Runtime = WriterCode.Runtime,
+            Architecture = Architecture.ARM_64,
+            Handler = Handler,
+            Code = props.Code,
+            MemorySize = settings.MemoryMiB,
+            Timeout = Duration.Seconds(settings.TimeoutSeconds),
+            Role = Role,
+            LogGroup = LogGroup,
+            LoggingFormat = LoggingFormat.JSON,
+            ApplicationLogLevelV2 = ApplicationLogLevel.INFO,
+            SystemLogLevelV2 = SystemLogLevel.WARN,
+            Environment = new Dictionary<string, string>
+            {
+                [WriterEnvironment.TableName] = props.Table.TableName,
+                [WriterEnvironment.EnvironmentName] = props.EnvironmentName,
+                [WriterEnvironment.MetricsNamespace] = settings.MetricsNamespace,
+                [WriterEnvironment.MaxEventBytes] = settings.MaxEventBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            },
+        });
+
+        QueueMapping = new EventSourceMapping(this, "QueueMapping", new EventSourceMappingProps
+        {
+            Target = Function,
+            EventSourceArn = props.Queue.QueueArn,
+            BatchSize = 10,
+            ReportBatchItemFailures = true,
+            MaxConcurrency = settings.MaxConcurrency,
+        });
+        // Lambda checks the role's queue permissions when it creates the mapping.
+        QueueMapping.Node.AddDependency(Policy);
+    }
+
+    /// <summary>The writer function.</summary>
+    public Function Function { get; }
+
+    /// <summary>The writer's execution role; its only policy is <see cref="Policy"/>.</summary>
+    public Role Role { get; }
+
+    /// <summary>The writer's permissions.</summary>
+    public ManagedPolicy Policy { get; }
+
+    /// <summary>The writer's KMS-encrypted log group.</summary>
+    public LogGroup LogGroup { get; }
+
+    /// <summary>SQS event source: batches of 10 with partial batch failure reporting.</summary>
+    public EventSourceMapping QueueMapping { get; }
+}

@@ -1,0 +1,130 @@
+using System.Diagnostics.CodeAnalysis;
+using Amazon.CDK;
+using Constructs;
+using PaymentAudit.Infra.Bundling;
+using PaymentAudit.Infra.Configuration;
+using PaymentAudit.Infra.Constructs;
+
+namespace PaymentAudit.Infra;
+
+/// <summary>
+/// One deployment of the audit trail (<c>PaymentAudit-&lt;environment&gt;</c>): wires the constructs
+/// together; every decision that differs between environments comes from <see cref="EnvironmentConfig"/>.
+/// </summary>
+[SuppressMessage("Naming", "CA1711", Justification = "A CDK Stack subclass; 'Stack' is the domain term, not a collection.")]
+public sealed class PaymentAuditStack : Stack
+{
+    /// <summary>Lambda's recommendation: the visibility timeout is at least six times the function timeout.</summary>
+    public const int VisibilityTimeoutFactor = 6;
+
+    /// <summary>Creates the stack for <paramref name="config"/>.</summary>
+    public PaymentAuditStack(Construct scope, EnvironmentConfig config, RepositoryLayout layout)
+        : base(scope, NameFor(config?.Name ?? throw new ArgumentNullException(nameof(config))), new StackProps
+        {
+            Env = new Amazon.CDK.Environment { Account = config.Account, Region = config.Region },
+            Description = $"PaymentAudit tamper-evident audit trail ({config.Name})",
+            TerminationProtection = config.TerminationProtection,
+            // Keeps the construct-usage metadata resource out of the reviewed templates.
+            AnalyticsReporting = false,
+        })
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        Config = config;
+        var environment = config.Name;
+        var retain = config.RetainDataOnDelete;
+
+        Keys = new AuditKeys(this, "Keys", new AuditKeysProps(environment, retain));
+        Table = new AuditTable(this, "Table", new AuditTableProps(Keys.DataKey, retain));
+        Queues = new AuditQueues(this, "Queues", new AuditQueuesProps(
+            environment,
+            Keys.DataKey,
+            config.Queue.MaxReceiveCount,
+            Duration.Seconds(config.Writer.TimeoutSeconds * VisibilityTimeoutFactor),
+            retain));
+        Writer = new WriterFunction(this, "Writer", new WriterFunctionProps(
+            environment,
+            config.Writer,
+            WriterCode.FromRepository(layout),
+            Table.Table,
+            Queues.Queue,
+            Keys.DataKey,
+            retain));
+        Archive = new AuditArchive(this, "Archive", new AuditArchiveProps(config.Archive, Keys.DataKey, retain));
+        Export = new TableExportSchedule(this, "Export", new TableExportScheduleProps(
+            environment, config.Archive.ExportSchedule, Table.Table, Archive.Bucket, Keys.DataKey));
+        Backup = new AuditBackup(this, "Backup", new AuditBackupProps(environment, config.Backup, Table.Table, Keys.DataKey, retain));
+        Access = new AuditAccess(this, "Access", new AuditAccessProps(
+            environment, Queues.Queue, Table.Table, Archive.Bucket, Keys.DataKey, Keys.SigningKey));
+        Alarms = new AuditAlarms(this, "Alarms", new AuditAlarmsProps(
+            environment,
+            config.Alarms,
+            config.Writer.MetricsNamespace,
+            Keys.DataKey,
+            Queues.Queue,
+            Queues.DeadLetterQueue,
+            Writer.Function,
+            Table.Table,
+            Backup.Vault));
+        Dashboard = new AuditDashboard(this, "Dashboard", new AuditDashboardProps(
+            environment,
+            config.Writer.MetricsNamespace,
+            Queues.Queue,
+            Queues.DeadLetterQueue,
+            Writer.Function,
+            Table.Table,
+            Alarms.All));
+
+        Amazon.CDK.Tags.Of(this).Add("Application", "PaymentAudit");
+        Amazon.CDK.Tags.Of(this).Add("Environment", environment);
+        Amazon.CDK.Tags.Of(this).Add("DataClassification", config.DataClassification);
+
+        Output("QueueUrl", Queues.Queue.QueueUrl, "URL producers send audit events to");
+        Output("QueueArn", Queues.Queue.QueueArn, "ARN of the audit queue");
+        Output("DeadLetterQueueUrl", Queues.DeadLetterQueue.QueueUrl, "URL of the dead-letter queue (inspect and redrive)");
+        Output("TableName", Table.Table.TableName, "Name of the audit table");
+        Output("ProducerPolicyArn", Access.ProducerPolicy.ManagedPolicyArn, "Managed policy applications attach to send audit events");
+        Output("AuditorRoleArn", Access.AuditorRole.RoleArn, "Role auditors assume for read-only access");
+        Output("ArchiveBucketName", Archive.Bucket.BucketName, "Object-Locked archive bucket");
+        Output("SigningKeyArn", Keys.SigningKey.KeyArn, "KMS key that signs chain-head digests");
+        Output("AlarmTopicArn", Alarms.Topic.TopicArn, "SNS topic of the alarms");
+    }
+
+    /// <summary>The environment this stack deploys.</summary>
+    public EnvironmentConfig Config { get; }
+
+    /// <summary>Data and signing keys.</summary>
+    public AuditKeys Keys { get; }
+
+    /// <summary>Audit table.</summary>
+    public AuditTable Table { get; }
+
+    /// <summary>Audit queue and dead-letter queue.</summary>
+    public AuditQueues Queues { get; }
+
+    /// <summary>Writer Lambda.</summary>
+    public WriterFunction Writer { get; }
+
+    /// <summary>Archive and access-log buckets.</summary>
+    public AuditArchive Archive { get; }
+
+    /// <summary>Scheduled table export.</summary>
+    public TableExportSchedule Export { get; }
+
+    /// <summary>AWS Backup vault and plan.</summary>
+    public AuditBackup Backup { get; }
+
+    /// <summary>Producer policy and auditor role.</summary>
+    public AuditAccess Access { get; }
+
+    /// <summary>Alarm topic and alarms.</summary>
+    public AuditAlarms Alarms { get; }
+
+    /// <summary>Flow dashboard.</summary>
+    public AuditDashboard Dashboard { get; }
+
+    /// <summary>CloudFormation stack name of an environment.</summary>
+    public static string NameFor(string environment) => $"PaymentAudit-{environment}";
+
+    private void Output(string id, string value, string description) =>
+        _ = new CfnOutput(this, id, new CfnOutputProps { Value = value, Description = description });
+}
