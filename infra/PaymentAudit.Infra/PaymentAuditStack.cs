@@ -32,9 +32,19 @@ public sealed class PaymentAuditStack : Stack
         Config = config;
         var environment = config.Name;
         var retain = config.RetainDataOnDelete;
+        var tags = new Dictionary<string, string>
+        {
+            ["Application"] = "PaymentAudit",
+            ["Environment"] = environment,
+            ["DataClassification"] = config.DataClassification,
+        };
+        foreach (var (key, value) in tags)
+        {
+            Amazon.CDK.Tags.Of(this).Add(key, value);
+        }
 
         Keys = new AuditKeys(this, "Keys", new AuditKeysProps(environment, retain));
-        Table = new AuditTable(this, "Table", new AuditTableProps(Keys.DataKey, retain));
+        Table = new AuditTable(this, "Table", new AuditTableProps(Keys.DataKey, retain, tags));
         Queues = new AuditQueues(this, "Queues", new AuditQueuesProps(
             environment,
             Keys.DataKey,
@@ -74,9 +84,6 @@ public sealed class PaymentAuditStack : Stack
             Table.Table,
             Alarms.All));
 
-        Amazon.CDK.Tags.Of(this).Add("Application", "PaymentAudit");
-        Amazon.CDK.Tags.Of(this).Add("Environment", environment);
-        Amazon.CDK.Tags.Of(this).Add("DataClassification", config.DataClassification);
 
         Output("QueueUrl", Queues.Queue.QueueUrl, "URL producers send audit events to");
         Output("QueueArn", Queues.Queue.QueueArn, "ARN of the audit queue");

@@ -52,6 +52,7 @@ public sealed class AuditTable : Construct
             DeletionProtection = true,
             Encryption = TableEncryptionV2.CustomerManagedKey(props.DataKey),
             RemovalPolicy = props.RetainOnDelete ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+            Tags = [.. props.Tags.Select(tag => new CfnTag { Key = tag.Key, Value = tag.Value })],
             ResourcePolicy = new PolicyDocument(new PolicyDocumentProps
             {
                 Statements =
