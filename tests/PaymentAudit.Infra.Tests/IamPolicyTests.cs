@@ -1,0 +1,194 @@
+using PaymentAudit.Infra.Tests.Support;
+
+namespace PaymentAudit.Infra.Tests;
+
+/// <summary>Walks every policy document of every environment's template.</summary>
+[Collection(SharedSynthesis.Name)]
+public sealed class IamPolicyTests(SynthesizedApp app)
+{
+    public static TheoryData<string> Environments => ["dev", "prod"];
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void NoStatement_UsesTheStarActionOrNotAction(string environment)
+    {
+        var offenders = TemplateWalker.Statements(app.Json[environment])
+            .Where(s => s.Actions.Contains("*") || s.Statement["NotAction"] is not null || s.Statement["NotResource"] is not null)
+            .Select(Describe);
+
+        offenders.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void NoAllowStatement_UsesAWildcardAction(string environment)
+    {
+        var offenders = TemplateWalker.Statements(app.Json[environment])
+            .Where(s => s.Effect == "Allow" && s.Actions.Any(action => action.Contains('*', StringComparison.Ordinal)))
+            .Select(Describe);
+
+        offenders.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void WildcardActionsInDenies_OnlyEnforceTls(string environment)
+    {
+        // "Deny s3:* unless TLS" must cover every action, present and future; that is its point.
+        var offenders = TemplateWalker.Statements(app.Json[environment])
+            .Where(s => s.Effect == "Deny" && s.Actions.Any(action => action.Contains('*', StringComparison.Ordinal)) && !s.IsTlsOnlyDeny)
+            .Select(Describe);
+
+        offenders.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void StarResource_AppearsOnlyWhereAwsRequiresIt(string environment)
+    {
+        var offenders = TemplateWalker.Statements(app.Json[environment])
+            .Where(s => s.LiteralResources.Contains("*") && !WildcardResourceAllowances.ByResourceType.ContainsKey(s.ResourceType))
+            .Select(Describe);
+
+        offenders.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void EveryWildcardResourceAllowance_IsStillNeeded(string environment)
+    {
+        var used = TemplateWalker.Statements(app.Json[environment])
+            .Where(s => s.LiteralResources.Contains("*"))
+            .Select(s => s.ResourceType)
+            .ToHashSet();
+
+        WildcardResourceAllowances.ByResourceType.Keys.Where(type => !used.Contains(type)).ShouldBeEmpty();
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void WriterRole_HasExactlyTheWritePathActions(string environment)
+    {
+        var actions = StatementsOfRole(environment, "WriterRole").SelectMany(s => s.Actions).Order(StringComparer.Ordinal);
+
+        actions.ShouldBe(
+        [
+            "dynamodb:ConditionCheckItem", "dynamodb:GetItem", "dynamodb:PutItem",
+            "kms:Decrypt", "kms:GenerateDataKey",
+            "logs:CreateLogStream", "logs:PutLogEvents",
+            "sqs:ChangeMessageVisibility", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ReceiveMessage",
+        ]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void WriterRole_CannotUpdateOrDelete(string environment)
+    {
+        var forbidden = StatementsOfRole(environment, "WriterRole")
+            .SelectMany(s => s.Actions)
+            .Where(action => action.Contains("Delete", StringComparison.Ordinal) && action != "sqs:DeleteMessage"
+                || action.Contains("Update", StringComparison.Ordinal)
+                || action.Contains("BatchWrite", StringComparison.Ordinal)
+                || action.Contains("PartiQL", StringComparison.Ordinal));
+
+        forbidden.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void Roles_UseNoInlinePoliciesAndOnlyTheBackupServiceManagedPolicy(string environment)
+    {
+        var json = app.Json[environment];
+        TemplateWalker.Resources(json, "AWS::IAM::Policy").ShouldBeEmpty();
+
+        var awsManaged = TemplateWalker.Resources(json, "AWS::IAM::Role").Values
+            .SelectMany(role => role["Properties"]!["ManagedPolicyArns"]?.AsArray() ?? [])
+            .Select(arn => arn!.ToJsonString())
+            .ToList();
+        awsManaged.Count.ShouldBe(1);
+        awsManaged[0].ShouldContain(":iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup");
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void ProducerPolicy_CanOnlySendAndUseTheKeyThroughSqs(string environment)
+    {
+        var statements = StatementsOfManagedPolicy(environment, "AccessProducerPolicy");
+
+        statements.SelectMany(s => s.Actions).Order(StringComparer.Ordinal).ShouldBe(["kms:Decrypt", "kms:GenerateDataKey", "sqs:SendMessage"]);
+        statements.Single(s => s.Actions.Contains("kms:GenerateDataKey")).Statement["Condition"]!.ToJsonString()
+            .ShouldContain($"sqs.{app.Stacks[environment].Config.Region}.amazonaws.com");
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void AuditorPolicy_IsReadOnly(string environment)
+    {
+        var actions = StatementsOfManagedPolicy(environment, "AccessAuditorPolicy").SelectMany(s => s.Actions).Distinct().Order(StringComparer.Ordinal);
+
+        actions.ShouldBe(
+        [
+            "dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:Query",
+            "kms:Decrypt", "kms:GetPublicKey", "kms:Verify",
+            "s3:GetObject", "s3:GetObjectLegalHold", "s3:GetObjectRetention", "s3:GetObjectVersion",
+            "s3:ListBucket", "s3:ListBucketVersions",
+        ]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void AuditorPolicy_QueriesTheTableIndexesByName(string environment)
+    {
+        var indexStatement = StatementsOfManagedPolicy(environment, "AccessAuditorPolicy").Single(s => s.Sid == "QueryAuditTableIndexes");
+
+        indexStatement.Statement["Resource"]!.ToJsonString().ShouldContain("/index/by-actor");
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void ExportRole_CanOnlyExportTheTableAndWriteUnderTheExportPrefix(string environment)
+    {
+        var statements = StatementsOfRole(environment, "ExportRole");
+
+        statements.SelectMany(s => s.Actions).Order(StringComparer.Ordinal).ShouldBe(
+        [
+            "dynamodb:ExportTableToPointInTime", "kms:Decrypt", "kms:GenerateDataKey",
+            "s3:AbortMultipartUpload", "s3:PutObject", "s3:PutObjectAcl",
+        ]);
+        statements.Single(s => s.Sid == "WriteExportObjects").Statement["Resource"]!.ToJsonString().ShouldContain("/exports/*");
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void ExportRole_TrustsOnlySchedulerOfThisAccount(string environment)
+    {
+        var trust = StatementsOfRoleTrust(environment, "ExportRole");
+
+        trust.Statement["Principal"]!["Service"]!.GetValue<string>().ShouldBe("scheduler.amazonaws.com");
+        trust.Statement["Condition"]!["StringEquals"]!["aws:SourceAccount"]!.GetValue<string>().ShouldBe(app.Stacks[environment].Config.Account);
+    }
+
+    private static string Describe(PolicyStatementInTemplate statement) =>
+        $"{statement.LogicalId} ({statement.ResourceType}) {statement.Statement.ToJsonString()}";
+
+    private List<PolicyStatementInTemplate> StatementsOfRole(string environment, string roleLogicalIdPrefix)
+    {
+        var json = app.Json[environment];
+        var role = TemplateWalker.Resources(json, "AWS::IAM::Role").Keys.Single(id => id.StartsWith(roleLogicalIdPrefix, StringComparison.Ordinal));
+        var policies = TemplateWalker.Resources(json, "AWS::IAM::ManagedPolicy")
+            .Concat(TemplateWalker.Resources(json, "AWS::IAM::Policy"))
+            .Where(pair => (pair.Value["Properties"]!["Roles"]?.AsArray() ?? []).Any(r => r!["Ref"]?.GetValue<string>() == role))
+            .Select(pair => pair.Key)
+            .ToHashSet();
+        return [.. TemplateWalker.Statements(json).Where(s => policies.Contains(s.LogicalId))];
+    }
+
+    private List<PolicyStatementInTemplate> StatementsOfManagedPolicy(string environment, string policyLogicalIdPrefix) =>
+        [.. TemplateWalker.Statements(app.Json[environment])
+            .Where(s => s.ResourceType == "AWS::IAM::ManagedPolicy" && s.LogicalId.StartsWith(policyLogicalIdPrefix, StringComparison.Ordinal))];
+
+    private PolicyStatementInTemplate StatementsOfRoleTrust(string environment, string roleLogicalIdPrefix) =>
+        TemplateWalker.Statements(app.Json[environment])
+            .Single(s => s.ResourceType == "AWS::IAM::Role" && s.LogicalId.StartsWith(roleLogicalIdPrefix, StringComparison.Ordinal));
+
+}

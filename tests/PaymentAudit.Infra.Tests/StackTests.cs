@@ -1,0 +1,93 @@
+using Amazon.CDK.Assertions;
+using PaymentAudit.Infra.Tests.Support;
+
+namespace PaymentAudit.Infra.Tests;
+
+[Collection(SharedSynthesis.Name)]
+public sealed class StackTests(SynthesizedApp app)
+{
+    public static TheoryData<string> Environments => ["dev", "prod"];
+
+    [Fact]
+    public void App_HasOneStackPerEnvironmentWithItsAccountAndRegion()
+    {
+        app.Stacks.Keys.Order(StringComparer.Ordinal).ShouldBe(["dev", "prod"]);
+        app.Stacks["dev"].StackName.ShouldBe("PaymentAudit-dev");
+        app.Stacks["prod"].StackName.ShouldBe("PaymentAudit-prod");
+        app.Stacks["dev"].Account.ShouldBe("111111111111");
+        app.Stacks["prod"].Account.ShouldBe("222222222222");
+    }
+
+    [Fact]
+    public void Prod_HasTerminationProtectionAndDevDoesNot()
+    {
+        app.Stacks["prod"].TerminationProtection.ShouldBeTrue();
+        app.Stacks["dev"].TerminationProtection.ShouldBeFalse();
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void Stack_OutputsWhatProducersAndAuditorsNeed(string environment)
+    {
+        var outputs = app.Json[environment]["Outputs"]!.AsObject().Select(pair => pair.Key).ToList();
+
+        foreach (var name in new[] { "QueueUrl", "QueueArn", "TableName", "ProducerPolicyArn", "AuditorRoleArn", "ArchiveBucketName" })
+        {
+            outputs.ShouldContain(name);
+        }
+    }
+
+    [Theory]
+    [InlineData("dev", "AWS::DynamoDB::GlobalTable")]
+    [InlineData("dev", "AWS::SQS::Queue")]
+    [InlineData("dev", "AWS::Lambda::Function")]
+    [InlineData("dev", "AWS::S3::Bucket")]
+    [InlineData("dev", "AWS::KMS::Key")]
+    [InlineData("prod", "AWS::DynamoDB::GlobalTable")]
+    [InlineData("prod", "AWS::SQS::Queue")]
+    [InlineData("prod", "AWS::Lambda::Function")]
+    [InlineData("prod", "AWS::S3::Bucket")]
+    [InlineData("prod", "AWS::KMS::Key")]
+    public void TaggableResources_CarryApplicationEnvironmentAndClassification(string environment, string type)
+    {
+        var tags = TemplateWalker.Resources(app.Json[environment], type).Values
+            .Select(resource => resource["Properties"]!["Tags"] ?? resource["Properties"]!["Replicas"]![0]!["Tags"])
+            .ToList();
+
+        tags.ShouldNotBeEmpty();
+        foreach (var tagList in tags)
+        {
+            var text = tagList!.ToJsonString();
+            text.ShouldContain("{\"Key\":\"Application\",\"Value\":\"PaymentAudit\"}");
+            text.ShouldContain($"{{\"Key\":\"Environment\",\"Value\":\"{environment}\"}}");
+            text.ShouldContain($"{{\"Key\":\"DataClassification\",\"Value\":\"{app.Stacks[environment].Config.DataClassification}\"}}");
+        }
+    }
+
+    [Theory]
+    [InlineData("AWS::S3::Bucket")]
+    [InlineData("AWS::KMS::Key")]
+    [InlineData("AWS::Logs::LogGroup")]
+    [InlineData("AWS::Backup::BackupVault")]
+    [InlineData("AWS::SQS::Queue")]
+    public void DataResources_AreRetainedInProdOnly(string type)
+    {
+        app.Prod.AllResources(type, Match.ObjectLike(new Dictionary<string, object> { ["DeletionPolicy"] = "Retain" }));
+        app.Dev.AllResources(type, Match.ObjectLike(new Dictionary<string, object> { ["DeletionPolicy"] = "Delete" }));
+    }
+
+    [Fact]
+    public void Environments_DifferOnlyInTheirConfiguredSettings()
+    {
+        var dev = app.Stacks["dev"].Config;
+        var prod = app.Stacks["prod"].Config;
+
+        prod.Writer.LogRetentionDays.ShouldBeGreaterThanOrEqualTo(365);
+        prod.Alarms.Email.ShouldNotBeNull();
+        dev.Alarms.Email.ShouldBeNull();
+        app.Dev.ResourceCountIs("AWS::CloudWatch::Alarm", 8);
+        app.Prod.ResourceCountIs("AWS::CloudWatch::Alarm", 8);
+        app.Dev.ResourceCountIs("AWS::DynamoDB::GlobalTable", 1);
+        app.Prod.ResourceCountIs("AWS::DynamoDB::GlobalTable", 1);
+    }
+}
