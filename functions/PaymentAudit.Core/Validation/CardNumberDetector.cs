@@ -6,10 +6,13 @@ namespace PaymentAudit.Core.Validation;
 /// 10.2), so a payload carrying one is quarantined with the digits masked.
 /// </summary>
 /// <remarks>
-/// A run is a maximal sequence of digit groups joined by one separator each. Runs longer than
-/// 19 digits are searched group by group, so a PAN glued to a date by a dash is still found,
-/// while a single unseparated block of more than 19 digits (a hash, a big counter) is not a
-/// card number format and is left alone.
+/// A run is a maximal sequence of digit groups joined by one separator each. A PAN is either a
+/// single group of 13-19 digits, or consecutive groups printed the way cards are (a first group
+/// of four digits, then groups of three to six: 4-4-4-4, 4-6-5, 4-4-4-4-3) adding up to 13-19
+/// digits. Either way it must not touch a letter or digit on its outer sides. This catches a
+/// PAN inside free text or glued to a date by a dash, while hexadecimal ids such as UUIDs and
+/// hashes, whose digit runs sit between letters, do not raise false alarms. A PAN written
+/// directly against letters (<c>ref4111...</c>) is not detected.
 /// </remarks>
 public static class CardNumberDetector
 {
@@ -161,28 +164,35 @@ public static class CardNumberDetector
         while (first < starts.Length)
         {
             var matched = false;
-            var digits = 0;
-            for (var last = first; last < starts.Length; last++)
+            if (!TouchesAlphanumeric(text, starts[first] - 1))
             {
-                digits += ends[last] - starts[last];
-                if (digits > MaxDigits)
+                var digits = 0;
+                for (var last = first; last < starts.Length; last++)
                 {
-                    break;
-                }
-
-                var span = text[starts[first]..ends[last]];
-                if (digits >= MinDigits && PassesLuhn(span))
-                {
-                    onMatch(starts[first], ends[last]);
-                    any = true;
-                    matched = true;
-                    if (stopAtFirst)
+                    var length = ends[last] - starts[last];
+                    digits += length;
+                    if (digits > MaxDigits || (last > first && !IsCardGroup(ends[first] - starts[first], length, isFirst: false)))
                     {
-                        return true;
+                        break;
                     }
 
-                    first = last + 1;
-                    break;
+                    if (last == first + 1 && !IsCardGroup(ends[first] - starts[first], length, isFirst: true))
+                    {
+                        break;
+                    }
+
+                    if (digits >= MinDigits && !TouchesAlphanumeric(text, ends[last]) && PassesLuhn(text[starts[first]..ends[last]]))
+                    {
+                        onMatch(starts[first], ends[last]);
+                        any = matched = true;
+                        if (stopAtFirst)
+                        {
+                            return true;
+                        }
+
+                        first = last + 1;
+                        break;
+                    }
                 }
             }
 
@@ -194,4 +204,11 @@ public static class CardNumberDetector
 
         return any;
     }
+
+    /// <summary>Grouped PANs start with four digits and continue in groups of three to six.</summary>
+    private static bool IsCardGroup(int firstGroupLength, int groupLength, bool isFirst) =>
+        isFirst ? firstGroupLength == 4 && groupLength is >= 3 and <= 6 : groupLength is >= 3 and <= 6;
+
+    private static bool TouchesAlphanumeric(ReadOnlySpan<char> text, int index) =>
+        index >= 0 && index < text.Length && char.IsAsciiLetterOrDigit(text[index]);
 }
