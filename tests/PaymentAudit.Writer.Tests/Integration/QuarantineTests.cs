@@ -1,0 +1,79 @@
+using System.Text;
+using System.Text.Json;
+using PaymentAudit.Core.Chain;
+using PaymentAudit.Core.Validation;
+using PaymentAudit.Testing.DynamoDb;
+using PaymentAudit.Testing.Support;
+using PaymentAudit.Writer.Processing;
+using PaymentAudit.Writer.Tests.Support;
+
+namespace PaymentAudit.Writer.Tests.Integration;
+
+[Collection(UsesDynamoDbLocal.Name)]
+public sealed class QuarantineTests(DynamoDbLocalFixture dynamoDb)
+{
+    private const string CardNumber = "4111 1111 1111 1111";
+
+    public static TheoryData<string, string> BadPayloads() => new()
+    {
+        { "not json", "not_json" },
+        { "[1,2,3]", "not_an_object" },
+        { Some.Json(Some.AccessEvent()).Replace("\"actor\":", "\"actr\":", StringComparison.Ordinal), "unknown_field" },
+        { Some.Json(Some.AccessEvent()).Replace("\"schemaVersion\":1", "\"schemaVersion\":7", StringComparison.Ordinal), "unsupported_schema_version" },
+        { Some.Json(Some.AccessEvent()).Replace("2026-11-23T09:00:00.000Z", "yesterday", StringComparison.Ordinal), "invalid_timestamp" },
+        { Some.Json(Some.AccessEvent() with { Outcome = new Core.Contract.Outcome("success", new string('x', 70_000)) }), "oversize" },
+        { Some.Json(Some.AccessEvent()).Replace("refund review", $"refund review card {CardNumber}", StringComparison.Ordinal), "forbidden_content" },
+        { $"{{\"note\":\"card 4111-1111-1111-1111 and not even an event\"}}", "forbidden_content" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadPayloads))]
+    public async Task A_bad_message_is_quarantined_with_its_reason_and_the_group_continues(string payload, string expectedCode)
+    {
+        using var sut = await WriterUnderTest.CreateAsync(dynamoDb);
+        var delivery = new Delivery();
+        var before = Some.AccessEvent(minute: 1);
+        var after = Some.AccessEvent(minute: 2);
+
+        var report = await sut.NewWriter().ProcessAsync(
+        [
+            delivery.Message("g", Some.Json(before)),
+            delivery.Message("g", payload),
+            delivery.Message("g", Some.Json(after)),
+        ]);
+
+        report.Messages.Select(m => m.Outcome).ShouldBe([MessageOutcome.Accepted, MessageOutcome.Rejected, MessageOutcome.Accepted]);
+        var chain = await sut.ChainAsync("g");
+        chain.Select(r => r.Record.Status).ShouldBe([RecordStatus.Accepted, RecordStatus.Rejected, RecordStatus.Accepted]);
+        using var body = JsonDocument.Parse(chain[1].Record.Body);
+        var rejection = body.RootElement.GetProperty("rejection");
+        rejection.GetProperty("code").GetString().ShouldBe(expectedCode);
+        rejection.GetProperty("reason").GetString().ShouldNotBeNullOrWhiteSpace();
+        rejection.GetProperty("payload").GetString()!.Length.ShouldBe(payload.Length);
+        (await sut.VerifyAsync("g")).IsIntact.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task No_stored_item_or_log_line_holds_a_card_number()
+    {
+        using var sut = await WriterUnderTest.CreateAsync(dynamoDb);
+        var delivery = new Delivery();
+        var payload = Some.Json(Some.AccessEvent()).Replace("refund review", $"refund review card {CardNumber}", StringComparison.Ordinal);
+
+        await sut.NewWriter().ProcessAsync([delivery.Message("g", payload)]);
+
+        var everything = new StringBuilder();
+        foreach (var item in await sut.ScanAllAsync())
+        {
+            foreach (var value in item.Values)
+            {
+                everything.Append(value.S).Append(' ').Append(string.Join(' ', value.L?.Select(v => v.S) ?? [])).Append('\n');
+            }
+        }
+
+        everything.ToString().ShouldContain("**** **** **** 1111");
+        CardNumberDetector.ContainsCardNumber(everything.ToString()).ShouldBeFalse();
+        sut.Output.ToString().ShouldNotContain("1111 1111 1111");
+        sut.Output.ToString().ShouldNotContain("111111111111");
+    }
+}
