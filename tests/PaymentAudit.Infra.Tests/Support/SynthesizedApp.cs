@@ -51,6 +51,11 @@ public sealed class SynthesizedApp
     {
         // An empty bundling-stacks list makes CDK skip every local bundling (no dotnet publish).
         context[PaymentAuditApp.BundlingStacksContextKey] = Array.Empty<string>();
+
+        // What the CDK CLI adds to every synthesis, so the snapshots read like cdk.out: each
+        // resource names its construct path, which the nag acknowledgements refer to.
+        context["aws:cdk:enable-path-metadata"] = true;
+        context["aws:cdk:enable-asset-metadata"] = true;
         return context;
     }
 }
