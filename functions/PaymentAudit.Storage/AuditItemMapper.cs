@@ -70,8 +70,8 @@ public static class AuditItemMapper
             [Reference] = S(reference.Kind),
             [ChainId] = S(record.ChainId),
             [Seq] = N(record.Seq),
-            [UserId] = S(record.Seed.UserId),
-            [Timestamp] = S(record.Seed.Timestamp),
+            [AccessedBy] = S(record.Seed.UserId),
+            [AccessedAt] = S(record.Seed.Timestamp),
             [QueryResult] = S(record.Seed.QueryResult),
         };
         if (record.EventId is not null)

@@ -132,8 +132,8 @@ public sealed class AuditTrailReader
             accesses.Add(new PaymentRecordAccess(
                 item[RecordId].S,
                 item[Reference].S,
-                item[UserId].S,
-                item[Timestamp].S,
+                item[AccessedBy].S,
+                item[AccessedAt].S,
                 item[QueryResult].S,
                 item.GetValueOrDefault(EventId)?.S,
                 item.GetValueOrDefault(EventType)?.S,

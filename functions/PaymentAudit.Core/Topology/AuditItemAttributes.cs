@@ -54,6 +54,12 @@ public static class AuditItemAttributes
     /// <summary>On index items: how the record was referenced (queried, returned, processed).</summary>
     public const string Reference = "reference";
 
+    /// <summary>On index items: who accessed the record. Not <c>user_id</c>, so index items stay out of the actor index.</summary>
+    public const string AccessedBy = "accessedBy";
+
+    /// <summary>On index items: when (sortable UTC). Not <c>timestamp</c>, for the same reason.</summary>
+    public const string AccessedAt = "accessedAt";
+
     /// <summary>On index items: the referenced payment record id.</summary>
     public const string RecordId = "recordId";
 }
