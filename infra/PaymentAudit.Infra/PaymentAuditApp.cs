@@ -43,7 +43,11 @@ public static class PaymentAuditApp
     {
         ArgumentNullException.ThrowIfNull(app);
         var loader = new EnvironmentConfigLoader(layout.ConfigDirectory);
-        return [.. SelectedEnvironments(app).Select(environment => new PaymentAuditStack(app, loader.Load(environment), layout))];
+
+        // Every configuration is validated before any stack is built, so a mistake in one
+        // environment fails fast instead of after another environment's bundling.
+        var configs = SelectedEnvironments(app).Select(loader.Load).ToList();
+        return [.. configs.Select(config => new PaymentAuditStack(app, config, layout))];
     }
 
     private static string[] SelectedEnvironments(App app)

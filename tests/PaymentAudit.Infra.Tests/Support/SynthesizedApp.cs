@@ -9,8 +9,10 @@ namespace PaymentAudit.Infra.Tests.Support;
 /// Synthesizes the whole app once per test run (bundling skipped) and hands every test the same
 /// templates. Built by xunit as the fixture of <see cref="SharedSynthesis"/>.
 /// </summary>
-public sealed class SynthesizedApp
+public sealed class SynthesizedApp : IDisposable
 {
+    private readonly DirectoryInfo outdir = Directory.CreateTempSubdirectory("paymentaudit-infra-tests-");
+
     /// <summary>Synthesizes every environment listed in cdk.json.</summary>
     public SynthesizedApp()
     {
@@ -18,7 +20,7 @@ public sealed class SynthesizedApp
         var app = new App(new AppProps
         {
             Context = WithoutBundling(CdkJsonContext.Load(Layout.CdkJson)),
-            Outdir = Directory.CreateTempSubdirectory("paymentaudit-infra-tests-").FullName,
+            Outdir = outdir.FullName,
         });
         Stacks = PaymentAuditApp.AddStacks(app, Layout).ToDictionary(stack => stack.Config.Name);
         var assembly = app.Synth();
@@ -46,6 +48,9 @@ public sealed class SynthesizedApp
 
     /// <summary>Template of the prod environment.</summary>
     public Template Prod => Templates["prod"];
+
+    /// <summary>Removes the cloud assembly the synthesis wrote.</summary>
+    public void Dispose() => outdir.Delete(recursive: true);
 
     private static Dictionary<string, object> WithoutBundling(Dictionary<string, object> context)
     {
