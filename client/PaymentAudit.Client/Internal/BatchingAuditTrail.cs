@@ -1,0 +1,503 @@
+using System.Diagnostics.Metrics;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Channels;
+using Amazon.SQS;
+using Amazon.SQS.Model;
+using Microsoft.Extensions.Logging;
+using PaymentAudit.Core.Contract;
+using PaymentAudit.Core.Topology;
+using PaymentAudit.Core.Validation;
+
+namespace PaymentAudit.Client.Internal;
+
+/// <summary>
+/// The audit trail: callers validate and buffer their event, one dispatcher loop turns the buffer
+/// into <c>SendMessageBatch</c> calls and settles each caller with SQS's answer.
+/// </summary>
+/// <remarks>
+/// Ordering rule (what each message group keeps): a batch holds at most one event per group, and a
+/// group has at most one event in flight or backing off at a time. So an event is sent only after
+/// every earlier event of its group was accepted or failed for good: a failed entry is retried
+/// before anything later in its group, and nothing can overtake it. The price is one round trip
+/// per event per group, so throughput scales with the number of groups that have events waiting.
+/// All state below the "dispatcher state" line is touched by the dispatcher loop only.
+/// </remarks>
+internal sealed class BatchingAuditTrail : IAuditTrail, IDisposable
+{
+    private static readonly object WindowElapsed = new();
+    private static readonly object ShutdownRequested = new();
+    private static readonly object ShutdownExpired = new();
+    private static readonly object Wake = new();
+
+    private readonly IAmazonSQS _sqs;
+    private readonly string _queueUrl;
+    private readonly AuditTrailOptions _options;
+    private readonly IMessageGroupStrategy _groupStrategy;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _timeProvider;
+    private readonly Random _jitter;
+    private readonly AuditEventValidator _validator = new();
+    private readonly ClientMetrics _metrics;
+    private readonly SemaphoreSlim _capacity;
+    private readonly Channel<object> _inbox;
+    private readonly CancellationTokenSource _stopSending = new();
+    private readonly Task _dispatcher;
+    private int _outstanding;
+    private volatile bool _closing;
+    private int _disposeStarted;
+
+    // Dispatcher state.
+    private readonly Dictionary<string, GroupQueue> _groups = new(StringComparer.Ordinal);
+    private readonly Queue<GroupQueue> _ready = new();
+    private int _batchesInFlight;
+    private bool _windowElapsed;
+    private ITimer? _windowTimer;
+    private ITimer? _shutdownTimer;
+    private bool _shutdownExpired;
+
+    public BatchingAuditTrail(IAmazonSQS sqs, AuditTrailOptions options, ILogger logger, TimeProvider timeProvider, Random? jitter = null)
+    {
+        ArgumentNullException.ThrowIfNull(sqs);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(logger);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        AuditTrailOptionsValidator.ThrowIfInvalid(options);
+        _sqs = sqs;
+        _queueUrl = options.QueueUrl!;
+        _options = options;
+        _groupStrategy = options.GroupStrategy;
+        _logger = logger;
+        _timeProvider = timeProvider;
+        _jitter = jitter ?? Random.Shared;
+        _metrics = new ClientMetrics(() => Volatile.Read(ref _outstanding));
+        _capacity = new SemaphoreSlim(options.BufferCapacity, options.BufferCapacity);
+        _inbox = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
+        _dispatcher = Task.Run(DispatchLoopAsync);
+    }
+
+    /// <summary>Largest sum of message bodies in one batch: SQS's batch payload limit, which the queue's maximum message size also caps.</summary>
+    internal static int MaxBatchBytes => AuditTopology.Queue.MaximumMessageSizeBytes;
+
+    /// <summary>The trail's meter, so tests and harnesses can listen to this trail only.</summary>
+    internal Meter Meter => _metrics.Meter;
+
+    /// <summary>Events buffered or in flight (waiting callers not counted).</summary>
+    internal int BufferedCount => _options.BufferCapacity - _capacity.CurrentCount;
+
+    public Task<string> RecordAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(auditEvent);
+        if (string.IsNullOrEmpty(auditEvent.EventId))
+        {
+            auditEvent = auditEvent with { EventId = Guid.CreateVersion7(_timeProvider.GetUtcNow()).ToString() };
+        }
+
+        var body = JsonSerializer.Serialize(auditEvent, AuditEventJsonContext.Default.AuditEvent);
+        var validation = _validator.Validate(body);
+        if (!validation.IsValid)
+        {
+            _metrics.Rejected(validation.Rejection.CodeName);
+            Log.EventRejected(_logger, SafeId(auditEvent.EventId), validation.Rejection.CodeName);
+            return Task.FromException<string>(new AuditEventRejectedException(SafeId(auditEvent.EventId), validation.Rejection));
+        }
+
+        var groupId = _groupStrategy.GetMessageGroupId(auditEvent);
+        if (!MessageGroupIds.IsValid(groupId))
+        {
+            return Task.FromException<string>(new InvalidOperationException(
+                $"The message group strategy {_groupStrategy.GetType().Name} returned an invalid group id for event '{auditEvent.EventId}': "
+                + "it must be 1-128 letters, digits or ASCII punctuation characters."));
+        }
+
+        Interlocked.Increment(ref _outstanding);
+        if (_closing)
+        {
+            ReleaseOutstanding();
+            return Task.FromException<string>(new ObjectDisposedException(nameof(IAuditTrail), "The audit trail is disposed; the event was not recorded."));
+        }
+
+        var entry = new PendingEntry(auditEvent.EventId, body, Encoding.UTF8.GetByteCount(body), groupId);
+        var space = _capacity.WaitAsync(cancellationToken);
+        if (!space.IsCompletedSuccessfully)
+        {
+            return RecordWhenSpaceAsync(space, entry, cancellationToken);
+        }
+
+        _inbox.Writer.TryWrite(entry);
+        return cancellationToken.CanBeCanceled ? entry.Task.WaitAsync(cancellationToken) : entry.Task;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposeStarted, 1) == 0)
+        {
+            _closing = true;
+            _inbox.Writer.TryWrite(ShutdownRequested);
+        }
+
+        await _dispatcher.ConfigureAwait(false);
+    }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    private static string SafeId(string? eventId) => string.IsNullOrEmpty(eventId) ? "(none)" : eventId;
+
+    private async Task<string> RecordWhenSpaceAsync(Task space, PendingEntry entry, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await space.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            ReleaseOutstanding();
+            throw;
+        }
+
+        _inbox.Writer.TryWrite(entry);
+        return await entry.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private void ReleaseOutstanding()
+    {
+        if (Interlocked.Decrement(ref _outstanding) == 0 && _closing)
+        {
+            _inbox.Writer.TryWrite(Wake);
+        }
+    }
+
+    private async Task DispatchLoopAsync()
+    {
+        var reader = _inbox.Reader;
+        while (true)
+        {
+            try
+            {
+                while (reader.TryRead(out var message))
+                {
+                    Handle(message);
+                }
+
+                Dispatch();
+            }
+            catch (Exception ex)
+            {
+                // A bug here must not leave callers waiting forever: fail what is held and carry on.
+                FailHeldEntries(ex);
+            }
+
+            if (_closing && Volatile.Read(ref _outstanding) == 0)
+            {
+                break;
+            }
+
+            await reader.WaitToReadAsync().ConfigureAwait(false);
+        }
+
+        _windowTimer?.Dispose();
+        _shutdownTimer?.Dispose();
+        _stopSending.Dispose();
+        _metrics.Dispose();
+    }
+
+    private void Handle(object message)
+    {
+        if (message is PendingEntry entry)
+        {
+            TakeIn(entry);
+        }
+        else if (message is BatchOutcome outcome)
+        {
+            Settle(outcome);
+        }
+        else if (message is GroupQueue[] retryDue)
+        {
+            foreach (var group in retryDue)
+            {
+                group.BackingOff = false;
+                ListIfSendable(group);
+            }
+        }
+        else if (ReferenceEquals(message, WindowElapsed))
+        {
+            _windowTimer?.Dispose();
+            _windowTimer = null;
+            _windowElapsed = true;
+        }
+        else if (ReferenceEquals(message, ShutdownRequested))
+        {
+            Log.ShuttingDown(_logger, Volatile.Read(ref _outstanding));
+            _shutdownTimer = _timeProvider.CreateTimer(
+                static s => ((BatchingAuditTrail)s!)._inbox.Writer.TryWrite(ShutdownExpired), this, _options.ShutdownTimeout, Timeout.InfiniteTimeSpan);
+        }
+        else if (ReferenceEquals(message, ShutdownExpired))
+        {
+            ExpireShutdown();
+        }
+    }
+
+    private void TakeIn(PendingEntry entry)
+    {
+        if (_shutdownExpired)
+        {
+            Fail(entry, new EntryFailure("ShutdownTimeout", "the trail was disposed and its shutdown timeout ended before the event was sent", Retryable: false));
+            return;
+        }
+
+        if (!_groups.TryGetValue(entry.GroupId, out var group))
+        {
+            group = new GroupQueue(entry.GroupId);
+            _groups.Add(entry.GroupId, group);
+        }
+
+        entry.Group = group;
+        group.Pending.Enqueue(entry);
+        ListIfSendable(group);
+    }
+
+    private void ListIfSendable(GroupQueue group)
+    {
+        if (group.CanSend && !group.Listed)
+        {
+            group.Listed = true;
+            _ready.Enqueue(group);
+        }
+        else if (group.Pending.Count == 0 && !group.InFlight && !group.BackingOff)
+        {
+            // Forget idle groups so a strategy with many distinct ids cannot grow the dictionary without bound.
+            _groups.Remove(group.GroupId);
+        }
+    }
+
+    private void Dispatch()
+    {
+        if (_shutdownExpired)
+        {
+            return;
+        }
+
+        while (_batchesInFlight < _options.MaxConcurrentBatches && _ready.Count > 0)
+        {
+            var waitForMore = _ready.Count < BatchEntryIds.MaxEntriesPerBatch
+                && !_windowElapsed && !_closing && _options.BatchWindow > TimeSpan.Zero;
+            if (waitForMore)
+            {
+                _windowTimer ??= _timeProvider.CreateTimer(
+                    static s => ((BatchingAuditTrail)s!)._inbox.Writer.TryWrite(WindowElapsed), this, _options.BatchWindow, Timeout.InfiniteTimeSpan);
+                return;
+            }
+
+            Send(TakeBatch());
+        }
+
+        if (_ready.Count == 0)
+        {
+            _windowElapsed = false;
+        }
+    }
+
+    private PendingEntry[] TakeBatch()
+    {
+        var batch = new List<PendingEntry>(BatchEntryIds.MaxEntriesPerBatch);
+        var bytes = 0;
+        while (batch.Count < BatchEntryIds.MaxEntriesPerBatch && _ready.TryPeek(out var group))
+        {
+            var head = group.Pending.Peek();
+            if (batch.Count > 0 && bytes + head.Bytes > MaxBatchBytes)
+            {
+                break;
+            }
+
+            _ready.Dequeue();
+            group.Listed = false;
+            group.InFlight = true;
+            batch.Add(head);
+            bytes += head.Bytes;
+        }
+
+        Log.BatchSending(_logger, batch.Count, bytes);
+        return [.. batch];
+    }
+
+    private void Send(PendingEntry[] batch)
+    {
+        _batchesInFlight++;
+        _metrics.BatchSent(batch.Length);
+        foreach (var entry in batch)
+        {
+            entry.Attempts++;
+        }
+
+        _ = SendAsync(batch);
+    }
+
+    private async Task SendAsync(PendingEntry[] batch)
+    {
+        BatchOutcome outcome;
+        try
+        {
+            var entries = new List<SendMessageBatchRequestEntry>(batch.Length);
+            for (var i = 0; i < batch.Length; i++)
+            {
+                entries.Add(new SendMessageBatchRequestEntry
+                {
+                    Id = BatchEntryIds.For(i),
+                    MessageBody = batch[i].Body,
+                    MessageGroupId = batch[i].GroupId,
+                    MessageDeduplicationId = batch[i].EventId,
+                });
+            }
+
+            var response = await _sqs.SendMessageBatchAsync(
+                new SendMessageBatchRequest { QueueUrl = _queueUrl, Entries = entries }, _stopSending.Token).ConfigureAwait(false);
+            outcome = BatchOutcome.FromResponse(batch, response);
+        }
+        catch (Exception ex)
+        {
+            outcome = BatchOutcome.FromException(batch, ex, _shutdownExpired);
+        }
+
+        _inbox.Writer.TryWrite(outcome);
+    }
+
+    private void Settle(BatchOutcome outcome)
+    {
+        _batchesInFlight--;
+        List<GroupQueue>? retry = null;
+        var highestAttempt = 0;
+        var entries = outcome.Entries;
+        for (var i = 0; i < entries.Length; i++)
+        {
+            var entry = entries[i];
+            var group = entry.Group!;
+            group.InFlight = false;
+            if (entry.Task.IsCompleted || !group.Pending.TryPeek(out var head) || !ReferenceEquals(head, entry))
+            {
+                // Already failed by a shutdown timeout or a dispatcher fault while the call was out.
+                continue;
+            }
+
+            var failure = outcome.FailureAt(i);
+            if (failure is not null && failure.Retryable && entry.Attempts < _options.MaxAttempts && !_shutdownExpired)
+            {
+                // The head stays in its group and the group stays unlisted: nothing later in the group may go before it.
+                group.BackingOff = true;
+                (retry ??= []).Add(group);
+                highestAttempt = Math.Max(highestAttempt, entry.Attempts);
+                _metrics.Retried(failure.Code);
+                continue;
+            }
+
+            group.Pending.Dequeue();
+            if (failure is null)
+            {
+                Complete(entry);
+            }
+            else
+            {
+                Fail(entry, failure);
+            }
+
+            ListIfSendable(group);
+        }
+
+        if (retry is not null)
+        {
+            var delay = Backoff(highestAttempt);
+            foreach (var group in retry)
+            {
+                var head = group.Pending.Peek();
+                Log.EntryRetrying(_logger, head.EventId, group.GroupId, head.Attempts, outcome.FailureAt(Array.IndexOf(entries, head))!.Code, (long)delay.TotalMilliseconds);
+            }
+
+            _ = RetryAfterAsync([.. retry], delay);
+        }
+    }
+
+    /// <summary>Exponential backoff from the base delay, capped, with the wait drawn between half and all of it.</summary>
+    internal TimeSpan Backoff(int attempt)
+    {
+        var exponential = _options.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempt - 1, 30));
+        var capped = Math.Min(exponential, _options.RetryMaxDelay.TotalMilliseconds);
+        return TimeSpan.FromMilliseconds((capped / 2) + (_jitter.NextDouble() * capped / 2));
+    }
+
+    private async Task RetryAfterAsync(GroupQueue[] groups, TimeSpan delay)
+    {
+        try
+        {
+            await Task.Delay(delay, _timeProvider, _stopSending.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutdown expired: the groups are settled by ExpireShutdown; the message below only clears their flags.
+        }
+
+        _inbox.Writer.TryWrite(groups);
+    }
+
+    private void Complete(PendingEntry entry)
+    {
+        _metrics.Accepted();
+        entry.TrySetResult(entry.EventId);
+        _capacity.Release();
+        ReleaseOutstanding();
+    }
+
+    private void Fail(PendingEntry entry, EntryFailure failure)
+    {
+        _metrics.Failed(failure.Code);
+        Log.EntryFailed(_logger, entry.EventId, entry.GroupId, entry.Attempts, failure.Code);
+        entry.TrySetException(new AuditDeliveryException(entry.EventId, entry.Attempts, failure.Code, failure.Message, failure.Exception));
+        _capacity.Release();
+        ReleaseOutstanding();
+    }
+
+    private void ExpireShutdown()
+    {
+        _shutdownExpired = true;
+        var expired = new EntryFailure("ShutdownTimeout", "the trail was disposed and its shutdown timeout ended before SQS accepted the event", Retryable: false);
+        foreach (var group in _groups.Values)
+        {
+            // An entry in flight is settled by its batch's outcome; everything else fails now.
+            var keep = group.InFlight ? group.Pending.Dequeue() : null;
+            while (group.Pending.TryDequeue(out var entry))
+            {
+                Fail(entry, expired);
+            }
+
+            if (keep is not null)
+            {
+                group.Pending.Enqueue(keep);
+            }
+
+            group.BackingOff = false;
+            group.Listed = false;
+        }
+
+        _ready.Clear();
+        _stopSending.Cancel();
+    }
+
+    private void FailHeldEntries(Exception exception)
+    {
+        var fault = new EntryFailure("ClientFault", "the audit client's dispatcher failed; see the inner exception", Retryable: false, exception);
+        var count = 0;
+        foreach (var group in _groups.Values)
+        {
+            foreach (var entry in group.Pending)
+            {
+                if (!entry.Task.IsCompleted)
+                {
+                    count++;
+                    Fail(entry, fault);
+                }
+            }
+        }
+
+        _groups.Clear();
+        _ready.Clear();
+        Log.DispatcherFault(_logger, exception, count);
+    }
+}
