@@ -1,0 +1,65 @@
+using PaymentAudit.Core.Chain;
+using PaymentAudit.Core.Validation;
+
+namespace PaymentAudit.Core.Tests.Support;
+
+/// <summary>
+/// A chain as the store would hold it, in memory: records keyed by position plus a head, which
+/// tests may tamper with the way someone with table access could.
+/// </summary>
+public sealed class StoredChain
+{
+    private StoredChain(string chainId, List<StoredRecord> records, ChainHead? head)
+    {
+        ChainId = chainId;
+        Records = records;
+        Head = head;
+    }
+
+    /// <summary>The chain id.</summary>
+    public string ChainId { get; }
+
+    /// <summary>The stored records in key order.</summary>
+    public List<StoredRecord> Records { get; }
+
+    /// <summary>The stored head.</summary>
+    public ChainHead? Head { get; set; }
+
+    /// <summary>A chain of <paramref name="entries"/> linked from the genesis head, as the writer stores it.</summary>
+    public static StoredChain Of(string chainId, IReadOnlyList<ChainEntry> entries)
+    {
+        var linked = ChainLinker.Link(chainId, ChainHead.Genesis, entries, Some.ReceivedAt);
+        var records = linked.Select(l => new StoredRecord(chainId, l.Record.Seq, l.Record)).ToList();
+        var head = linked.Count == 0 ? ChainHead.Genesis : new ChainHead(linked[^1].Record.Seq, linked[^1].Record.Hash);
+        return new StoredChain(chainId, records, head);
+    }
+
+    /// <summary>A chain of five entries: access, payment, a quarantined payload, minimal access, access.</summary>
+    public static StoredChain OfFive(string chainId = "chain-a") => Of(chainId, Entries.Mixed());
+
+    /// <summary>The record stored under key <paramref name="seq"/>.</summary>
+    public ChainRecord this[long seq] => Records.Single(r => r.KeySeq == seq).Record;
+
+    /// <summary>Replaces the record stored under key <paramref name="seq"/>.</summary>
+    public void Replace(long seq, Func<ChainRecord, ChainRecord> edit)
+    {
+        var index = Records.FindIndex(r => r.KeySeq == seq);
+        Records[index] = Records[index] with { Record = edit(Records[index].Record) };
+    }
+
+    /// <summary>Deletes the record stored under key <paramref name="seq"/>.</summary>
+    public void Delete(long seq) => Records.RemoveAll(r => r.KeySeq == seq);
+
+    /// <summary>Runs the verifier over the stored records and head.</summary>
+    public Task<ChainVerification> VerifyAsync() =>
+        new ChainVerifier(new AuditEventValidator()).VerifyAsync(ChainId, Stream(Records.OrderBy(r => r.KeySeq).ToList()), Head);
+
+    private static async IAsyncEnumerable<StoredRecord> Stream(IReadOnlyList<StoredRecord> records)
+    {
+        foreach (var record in records)
+        {
+            await Task.Yield();
+            yield return record;
+        }
+    }
+}
