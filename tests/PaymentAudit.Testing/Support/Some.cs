@@ -40,7 +40,7 @@ public static class Some
         Payment = new PaymentDetails(paymentId, "129.90", "EUR"),
     };
 
-    /// <summary>A typical access event of about 1 KB: six queried and six returned records.</summary>
+    /// <summary>A typical access event of about 1 KB: a query description, six queried and six returned records.</summary>
     public static AuditEvent TypicalEvent(int index) => AccessEvent(
         eventId: $"evt-{index:D8}-{Guid.CreateVersion7():N}",
         actorId: $"user-{index % 50:D3}",
@@ -51,7 +51,9 @@ public static class Some
         Origin = new Origin("payments-backoffice-api", "2001:db8:85a3::8a2e:370:7334", $"req-{Guid.CreateVersion7():N}"),
         Query = new QueryDetails(
             Enumerable.Range(0, 6).Select(i => $"pay-{(index * 7 + i) % 100_000:D6}").ToList(),
-            "chargeback investigation: all captured payments of merchant M-000777 in the disputed settlement window"),
+            "chargeback investigation CB-2026-118734: all captured card payments of merchant M-000777 in the disputed settlement window, "
+            + "filtered by acquirer reference and settlement batch, opened from the disputes queue by the risk team for the quarterly "
+            + "scheme report; export of the result set to the case file was requested and approved by the duty manager"),
     };
 
     /// <summary>JSON of an event, as the client library sends it.</summary>
