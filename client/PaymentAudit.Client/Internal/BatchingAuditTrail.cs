@@ -37,6 +37,7 @@ internal sealed class BatchingAuditTrail : IAuditTrail, IDisposable
     private readonly ILogger _logger;
     private readonly TimeProvider _timeProvider;
     private readonly Random _jitter;
+    private readonly int _maxBatchBytes;
     private readonly AuditEventValidator _validator = new();
     private readonly ClientMetrics _metrics;
     private readonly SemaphoreSlim _capacity;
@@ -56,7 +57,7 @@ internal sealed class BatchingAuditTrail : IAuditTrail, IDisposable
     private ITimer? _shutdownTimer;
     private bool _shutdownExpired;
 
-    public BatchingAuditTrail(IAmazonSQS sqs, AuditTrailOptions options, ILogger logger, TimeProvider timeProvider, Random? jitter = null)
+    public BatchingAuditTrail(IAmazonSQS sqs, AuditTrailOptions options, ILogger logger, TimeProvider timeProvider, Random? jitter = null, int? maxBatchBytes = null)
     {
         ArgumentNullException.ThrowIfNull(sqs);
         ArgumentNullException.ThrowIfNull(options);
@@ -70,14 +71,19 @@ internal sealed class BatchingAuditTrail : IAuditTrail, IDisposable
         _logger = logger;
         _timeProvider = timeProvider;
         _jitter = jitter ?? Random.Shared;
+        _maxBatchBytes = maxBatchBytes ?? DefaultMaxBatchBytes;
         _metrics = new ClientMetrics(() => Volatile.Read(ref _outstanding));
         _capacity = new SemaphoreSlim(options.BufferCapacity, options.BufferCapacity);
         _inbox = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
         _dispatcher = Task.Run(DispatchLoopAsync);
     }
 
-    /// <summary>Largest sum of message bodies in one batch: SQS's batch payload limit, which the queue's maximum message size also caps.</summary>
-    internal static int MaxBatchBytes => AuditTopology.Queue.MaximumMessageSizeBytes;
+    /// <summary>
+    /// Largest sum of message bodies in one batch: SQS's batch payload limit (256 KiB, the same as
+    /// its per-message limit), which is also the queue's configured maximum message size. A valid
+    /// event is at most about 14 KiB, so ten fit today; the check keeps batches legal if limits change.
+    /// </summary>
+    internal static int DefaultMaxBatchBytes => AuditTopology.Queue.MaximumMessageSizeBytes;
 
     /// <summary>The trail's meter, so tests and harnesses can listen to this trail only.</summary>
     internal Meter Meter => _metrics.Meter;
@@ -304,7 +310,7 @@ internal sealed class BatchingAuditTrail : IAuditTrail, IDisposable
         while (batch.Count < BatchEntryIds.MaxEntriesPerBatch && _ready.TryPeek(out var group))
         {
             var head = group.Pending.Peek();
-            if (batch.Count > 0 && bytes + head.Bytes > MaxBatchBytes)
+            if (batch.Count > 0 && bytes + head.Bytes > _maxBatchBytes)
             {
                 break;
             }
