@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using PaymentAudit.Core.Canonical;
 using PaymentAudit.Core.Chain;
+using PaymentAudit.Core.Contract;
 using PaymentAudit.Core.Tests.Support;
 using PaymentAudit.Core.Validation;
 
@@ -182,8 +183,8 @@ public sealed class ChainLinkerTests
     {
         var auditEvent = Some.AccessEvent() with
         {
-            Query = new Contract.QueryDetails(["pay-1", "pay-2"]),
-            Response = new Contract.ResponseDetails(["pay-2", "pay-3"]),
+            Query = new QueryDetails(["pay-1", "pay-2"]),
+            Response = new ResponseDetails(["pay-2", "pay-3"]),
         };
 
         var references = ChainLinker.References(auditEvent);
@@ -207,7 +208,7 @@ public sealed class ChainLinkerTests
     [Fact]
     public void References_PaymentAlsoQueried_CombinesTheKinds()
     {
-        var auditEvent = Some.PaymentEvent(paymentId: "pay-9") with { Query = new Contract.QueryDetails(["pay-9"]) };
+        var auditEvent = Some.PaymentEvent(paymentId: "pay-9") with { Query = new QueryDetails(["pay-9"]) };
 
         var references = ChainLinker.References(auditEvent);
 
