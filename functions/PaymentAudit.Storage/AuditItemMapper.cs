@@ -58,30 +58,37 @@ public static class AuditItemMapper
     }
 
     /// <summary>One "who accessed payment record R" index item.</summary>
-    public static Dictionary<string, AttributeValue> ToReferenceItem(ChainRecord record, RecordReference reference)
+    public static Dictionary<string, AttributeValue> ToReferenceItem(ChainRecord record, RecordReference reference) =>
+        ToReferenceItem(new ReferenceAttributes(record), reference);
+
+    /// <summary>
+    /// One index item, reusing the attribute values every index item of the same record shares
+    /// (the SDK only reads them), which keeps marshalling an event with many references cheap.
+    /// </summary>
+    public static Dictionary<string, AttributeValue> ToReferenceItem(ReferenceAttributes shared, RecordReference reference)
     {
-        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(shared);
         ArgumentNullException.ThrowIfNull(reference);
-        var item = new Dictionary<string, AttributeValue>(12)
+        var item = new Dictionary<string, AttributeValue>(11)
         {
             [PartitionKey] = S(AuditKeys.PaymentRecord(reference.RecordId)),
-            [AuditItemAttributes.SortKey] = S(AuditKeys.PaymentRecordAccess(record.Seed.Timestamp, record.ChainId, record.Seq)),
+            [AuditItemAttributes.SortKey] = shared.SortKey,
             [RecordId] = S(reference.RecordId),
             [Reference] = S(reference.Kind),
-            [ChainId] = S(record.ChainId),
-            [Seq] = N(record.Seq),
-            [AccessedBy] = S(record.Seed.UserId),
-            [AccessedAt] = S(record.Seed.Timestamp),
-            [QueryResult] = S(record.Seed.QueryResult),
+            [ChainId] = shared.ChainId,
+            [Seq] = shared.Seq,
+            [AccessedBy] = shared.AccessedBy,
+            [AccessedAt] = shared.AccessedAt,
+            [QueryResult] = shared.QueryResult,
         };
-        if (record.EventId is not null)
+        if (shared.EventId is not null)
         {
-            item[EventId] = S(record.EventId);
+            item[EventId] = shared.EventId;
         }
 
-        if (record.EventType is not null)
+        if (shared.EventType is not null)
         {
-            item[EventType] = S(record.EventType);
+            item[EventType] = shared.EventType;
         }
 
         return item;

@@ -119,9 +119,13 @@ public sealed class DynamoDbChainStore : IChainStore
             var guard = NewItem(AuditItemMapper.ToGuardItem(entry));
             guard.Put.ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD;
             items.Add(guard);
-            foreach (var reference in entry.References)
+            if (entry.References.Count > 0)
             {
-                items.Add(NewItem(AuditItemMapper.ToReferenceItem(entry.Record, reference)));
+                var shared = new ReferenceAttributes(entry.Record);
+                foreach (var reference in entry.References)
+                {
+                    items.Add(NewItem(AuditItemMapper.ToReferenceItem(shared, reference)));
+                }
             }
         }
 

@@ -33,9 +33,10 @@ public class WritePathBenchmarks
         var entry = ChainEntry.FromMessage("message-1", _payload, _validator);
         var linked = ChainLinker.Link("chain-1", ChainHead.Genesis, [entry], "2026-11-23T10:00:00.0000000Z")[0];
         var items = AuditItemMapper.ToRecordItem(linked.Record).Count + AuditItemMapper.ToGuardItem(linked).Count;
+        var shared = new ReferenceAttributes(linked.Record);
         foreach (var reference in linked.References)
         {
-            items += AuditItemMapper.ToReferenceItem(linked.Record, reference).Count;
+            items += AuditItemMapper.ToReferenceItem(shared, reference).Count;
         }
 
         return items;

@@ -11,12 +11,21 @@ namespace PaymentAudit.Core.Canonical;
 public static class JsonCanonicalizer
 {
     /// <summary>Returns the canonical UTF-8 bytes of <paramref name="json"/>.</summary>
-    /// <exception cref="JsonException">The input is not JSON, or an object repeats a member name.</exception>
+    /// <exception cref="JsonException">The input is not JSON, repeats a member name, or holds a number or string without canonical form.</exception>
     public static byte[] Canonicalize(ReadOnlySpan<byte> json)
     {
         using var document = JsonDocument.Parse(json.ToArray());
         var buffer = new ArrayBufferWriter<byte>(json.Length);
-        Write(document.RootElement, new CanonicalJsonWriter(buffer));
+        try
+        {
+            Write(document.RootElement, new CanonicalJsonWriter(buffer));
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException)
+        {
+            // Numbers outside double's range and lone surrogates have no canonical form.
+            throw new JsonException($"The JSON has no canonical form: {ex.Message}", ex);
+        }
+
         return buffer.WrittenSpan.ToArray();
     }
 
@@ -45,7 +54,13 @@ public static class JsonCanonicalizer
                 writer.WriteString(element.GetString()!);
                 break;
             case JsonValueKind.Number:
-                writer.WriteNumber(element.GetDouble());
+                var number = element.GetDouble();
+                if (!double.IsFinite(number))
+                {
+                    throw new JsonException("A number outside the IEEE 754 double range has no canonical form.");
+                }
+
+                writer.WriteNumber(number);
                 break;
             case JsonValueKind.True:
                 writer.WriteBoolean(true);

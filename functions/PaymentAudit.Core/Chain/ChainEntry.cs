@@ -9,12 +9,12 @@ namespace PaymentAudit.Core.Chain;
 /// </summary>
 public sealed record ChainEntry
 {
-    private ChainEntry(string messageId, AuditEvent? auditEvent, Rejection? rejection, string? maskedPayload)
+    private ChainEntry(string messageId, AuditEvent? auditEvent, Rejection? rejection, QuarantinedPayload? payload)
     {
         MessageId = messageId;
         Event = auditEvent;
         Rejection = rejection;
-        MaskedPayload = maskedPayload;
+        Payload = payload;
     }
 
     /// <summary>The queue message id (provenance; also the guard of quarantined entries).</summary>
@@ -26,8 +26,11 @@ public sealed record ChainEntry
     /// <summary>The reason, when rejected.</summary>
     public Rejection? Rejection { get; }
 
-    /// <summary>The raw payload with card numbers masked, when rejected.</summary>
-    public string? MaskedPayload { get; }
+    /// <summary>What is stored of the raw payload, when rejected: card numbers masked, truncated if huge.</summary>
+    public QuarantinedPayload? Payload { get; }
+
+    /// <summary>The stored payload text (card numbers masked), when rejected.</summary>
+    public string? MaskedPayload => Payload?.Text;
 
     /// <summary>
     /// Key of the idempotency guard: the event id for accepted events; the message id for
@@ -41,7 +44,7 @@ public sealed record ChainEntry
 
     /// <summary>A quarantined payload; card numbers in it are masked here, before anything stores it.</summary>
     public static ChainEntry Quarantined(string messageId, Rejection rejection, string rawPayload) =>
-        new(messageId, null, rejection ?? throw new ArgumentNullException(nameof(rejection)), CardNumberDetector.Mask(rawPayload).Masked);
+        new(messageId, null, rejection ?? throw new ArgumentNullException(nameof(rejection)), QuarantinedPayload.From(rawPayload));
 
     /// <summary>Validates <paramref name="payload"/> and returns the entry to link.</summary>
     public static ChainEntry FromMessage(string messageId, string payload, AuditEventValidator validator)

@@ -1,6 +1,4 @@
 using System.Buffers;
-using System.Security.Cryptography;
-using System.Text;
 using PaymentAudit.Core.Canonical;
 using PaymentAudit.Core.Contract;
 
@@ -13,14 +11,11 @@ namespace PaymentAudit.Core.Chain;
 /// </summary>
 public static class RecordBody
 {
-    /// <summary>Quarantined payloads longer than this many characters are stored truncated, with the full payload's hash.</summary>
-    public const int MaxStoredPayloadChars = 300_000;
-
     /// <summary>Writes the canonical body of <paramref name="entry"/> at position <paramref name="seq"/>.</summary>
     public static byte[] Write(string chainId, long seq, string receivedAt, ChainEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var buffer = new ArrayBufferWriter<byte>(1024);
+        var buffer = new ArrayBufferWriter<byte>(512 + ((entry.MaskedPayload?.Length ?? 1024) * 2));
         var w = new CanonicalJsonWriter(buffer);
         w.StartObject();
         w.WriteString("chainId", chainId);
@@ -37,17 +32,13 @@ public static class RecordBody
             w.WritePropertyName("rejection");
             w.StartObject();
             w.WriteString("code", rejection.CodeName);
-            var payload = entry.MaskedPayload!;
-            if (payload.Length > MaxStoredPayloadChars)
+            var payload = entry.Payload!;
+            w.WriteString("payload", payload.Text);
+            if (payload.Truncated)
             {
-                w.WriteString("payload", payload[..MaxStoredPayloadChars]);
-                w.WriteString("payloadSha256", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(payload))));
+                w.WriteString("payloadSha256", payload.Sha256!);
                 w.WritePropertyName("payloadTruncated");
                 w.WriteBoolean(true);
-            }
-            else
-            {
-                w.WriteString("payload", payload);
             }
 
             w.WriteString("reason", rejection.Reason);

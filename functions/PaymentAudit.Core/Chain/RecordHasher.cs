@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -15,14 +16,21 @@ public static class RecordHasher
             throw new ArgumentException("prevHash must be 64 hex characters.", nameof(prevHash));
         }
 
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        sha.AppendData(canonicalBody);
-        Span<byte> prev = stackalloc byte[64];
-        Encoding.ASCII.GetBytes(prevHash, prev);
-        sha.AppendData(prev);
-        Span<byte> digest = stackalloc byte[32];
-        sha.GetHashAndReset(digest);
-        return Convert.ToHexStringLower(digest);
+        // One contiguous buffer lets the one-shot SHA-256 run without creating a hash object.
+        var length = canonicalBody.Length + 64;
+        var rented = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            canonicalBody.CopyTo(rented);
+            Encoding.ASCII.GetBytes(prevHash, rented.AsSpan(canonicalBody.Length, 64));
+            Span<byte> digest = stackalloc byte[32];
+            SHA256.HashData(rented.AsSpan(0, length), digest);
+            return Convert.ToHexStringLower(digest);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 
     /// <summary>Computes the record hash of a body held as a string.</summary>

@@ -50,7 +50,7 @@ public sealed class AuditEventValidator
 
         using (document)
         {
-            return Validate(document.RootElement, checkEscapedCardNumbers: payload.Contains("\\u", StringComparison.Ordinal));
+            return Validate(document.RootElement, checkEscapedCardNumbers: payload.Contains('\\', StringComparison.Ordinal));
         }
     }
 
@@ -59,13 +59,14 @@ public sealed class AuditEventValidator
     {
         try
         {
-            var result = new EventReader(_limits).Read(root);
-            if (result.IsValid && checkEscapedCardNumbers && StringsContainCardNumber(root))
+            // An escape (\n, \u0034, ...) can hide a card number from the raw-text scan, so the
+            // decoded strings are checked first: a card number outranks every other problem.
+            if (checkEscapedCardNumbers && StringsContainCardNumber(root))
             {
                 return ForbiddenCardNumber();
             }
 
-            return result;
+            return new EventReader(_limits).Read(root);
         }
         catch (InvalidOperationException)
         {
@@ -79,7 +80,8 @@ public sealed class AuditEventValidator
             RejectionCode.ForbiddenContent,
             "payload contains a card number (Luhn-valid 13-19 digit sequence); audit events must never carry PANs");
 
-    private static bool StringsContainCardNumber(JsonElement element) => element.ValueKind switch
+    /// <summary>True when any decoded string or member name in <paramref name="element"/> holds a card number.</summary>
+    internal static bool StringsContainCardNumber(JsonElement element) => element.ValueKind switch
     {
         JsonValueKind.String => CardNumberDetector.ContainsCardNumber(element.GetString()),
         JsonValueKind.Array => element.EnumerateArray().Any(StringsContainCardNumber),
@@ -119,7 +121,8 @@ public sealed class AuditEventValidator
                 return ValidationResult.Invalid(RejectionCode.MissingField, "field 'schemaVersion' is required");
             }
 
-            if (version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var versionNumber) || versionNumber != AuditEvent.CurrentSchemaVersion)
+            // JSON Schema compares numbers by value, so 1.0 is version 1 as well.
+            if (version.ValueKind != JsonValueKind.Number || !version.TryGetDecimal(out var versionValue) || versionValue != AuditEvent.CurrentSchemaVersion)
             {
                 return ValidationResult.Invalid(
                     RejectionCode.UnsupportedSchemaVersion,
@@ -169,7 +172,7 @@ public sealed class AuditEventValidator
 
             return ValidationResult.Valid(new AuditEvent
             {
-                SchemaVersion = versionNumber,
+                SchemaVersion = AuditEvent.CurrentSchemaVersion,
                 EventId = eventId!,
                 EventType = eventType!,
                 OccurredAt = occurredAt!,
@@ -286,7 +289,7 @@ public sealed class AuditEventValidator
             }
 
             var currency = RequiredString(payment, "currency", "payment.currency");
-            if (currency is not null && !(currency.Length == 3 && currency.All(char.IsAsciiLetterUpper)))
+            if (currency is not null && !(currency.Length == 3 && char.IsAsciiLetterUpper(currency[0]) && char.IsAsciiLetterUpper(currency[1]) && char.IsAsciiLetterUpper(currency[2])))
             {
                 Invalid("payment.currency", "must be a three-letter ISO 4217 code such as \"EUR\"");
             }
@@ -296,21 +299,34 @@ public sealed class AuditEventValidator
 
         private bool CheckMembers(JsonElement obj, string path, string[] allowed)
         {
-            var seen = new HashSet<string>(StringComparer.Ordinal);
+            // Objects have at most ten known members: a bit per allowed name finds duplicates
+            // without allocating, and NameEquals avoids materializing every member name.
+            var seen = 0;
             foreach (var member in obj.EnumerateObject())
             {
-                var name = Join(path, member.Name);
-                if (Array.IndexOf(allowed, member.Name) < 0)
+                var index = -1;
+                for (var i = 0; i < allowed.Length; i++)
                 {
-                    Fail(RejectionCode.UnknownField, $"field '{SafeName(name)}' is not part of schema version 1");
+                    if (member.NameEquals(allowed[i]))
+                    {
+                        index = i;
+                        break;
+                    }
+                }
+
+                if (index < 0)
+                {
+                    Fail(RejectionCode.UnknownField, $"field '{SafeName(Join(path, member.Name))}' is not part of schema version 1");
                     return false;
                 }
 
-                if (!seen.Add(member.Name))
+                if ((seen & (1 << index)) != 0)
                 {
-                    Fail(RejectionCode.DuplicateField, $"field '{name}' appears more than once");
+                    Fail(RejectionCode.DuplicateField, $"field '{Join(path, allowed[index])}' appears more than once");
                     return false;
                 }
+
+                seen |= 1 << index;
             }
 
             return true;
@@ -422,20 +438,26 @@ public sealed class AuditEventValidator
             }
 
             var ids = new List<string>(count);
-            var seen = new HashSet<string>(StringComparer.Ordinal);
             var index = 0;
             foreach (var item in value.EnumerateArray())
             {
-                var itemPath = $"{path}[{index}]";
-                var id = CheckIdentifier(StringValue(item, itemPath), itemPath);
-                if (id is null)
+                if (item.ValueKind != JsonValueKind.String)
                 {
+                    Invalid($"{path}[{index}]", $"must be a string, not {Describe(item.ValueKind)}");
                     return null;
                 }
 
-                if (!seen.Add(id))
+                var id = item.GetString()!;
+                if (!IsIdentifier(id, limits.MaxIdentifierLength))
                 {
-                    Invalid(itemPath, "repeats an earlier record id; ids must be unique");
+                    Invalid($"{path}[{index}]", $"must be 1-{limits.MaxIdentifierLength} printable ASCII characters without spaces");
+                    return null;
+                }
+
+                // Lists hold at most 50 ids: a pairwise check costs less than a hash set.
+                if (ids.IndexOf(id) >= 0)
+                {
+                    Invalid($"{path}[{index}]", "repeats an earlier record id; ids must be unique");
                     return null;
                 }
 
@@ -489,13 +511,41 @@ public sealed class AuditEventValidator
         return count;
     }
 
-    internal static bool IsIdentifier(string value, int maxLength) =>
-        value.Length >= 1 && value.Length <= maxLength && value.All(c => c is >= '!' and <= '~');
+    internal static bool IsIdentifier(string value, int maxLength)
+    {
+        if (value.Length < 1 || value.Length > maxLength)
+        {
+            return false;
+        }
 
-    internal static bool IsEventId(string value) =>
-        value.Length is >= 1 and <= 128
-        && char.IsAsciiLetterOrDigit(value[0])
-        && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or ':' or '-');
+        foreach (var c in value)
+        {
+            if (c is < '!' or > '~')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    internal static bool IsEventId(string value)
+    {
+        if (value.Length is < 1 or > 128 || !char.IsAsciiLetterOrDigit(value[0]))
+        {
+            return false;
+        }
+
+        foreach (var c in value)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('.' or '_' or ':' or '-'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     internal static bool IsEventType(string value)
     {
@@ -504,9 +554,35 @@ public sealed class AuditEventValidator
             return false;
         }
 
-        var words = value.Split('.');
-        return words.Length >= 2 && words.All(w =>
-            w.Length > 0 && char.IsAsciiLetterLower(w[0]) && w.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_'));
+        var words = 0;
+        var wordStart = true;
+        foreach (var c in value)
+        {
+            if (c == '.')
+            {
+                if (wordStart)
+                {
+                    return false;
+                }
+
+                wordStart = true;
+                continue;
+            }
+
+            if (wordStart ? !char.IsAsciiLetterLower(c) : !(char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_'))
+            {
+                return false;
+            }
+
+            if (wordStart)
+            {
+                words++;
+            }
+
+            wordStart = false;
+        }
+
+        return words >= 2 && !wordStart;
     }
 
     internal static bool IsDecimalAmount(string value)
@@ -530,7 +606,7 @@ public sealed class AuditEventValidator
     {
         if (value.Contains(':', StringComparison.Ordinal))
         {
-            return !value.Contains('%', StringComparison.Ordinal)
+            return value.IndexOfAny(['%', '[', ']', '/']) < 0
                 && IPAddress.TryParse(value, out var v6) && v6.AddressFamily == AddressFamily.InterNetworkV6;
         }
 

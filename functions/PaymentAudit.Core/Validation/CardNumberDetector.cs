@@ -12,7 +12,9 @@ namespace PaymentAudit.Core.Validation;
 /// digits. Either way it must not touch a letter or digit on its outer sides. This catches a
 /// PAN inside free text or glued to a date by a dash, while hexadecimal ids such as UUIDs and
 /// hashes, whose digit runs sit between letters, do not raise false alarms. A PAN written
-/// directly against letters (<c>ref4111...</c>) is not detected.
+/// directly against letters (<c>ref4111...</c>) is not detected; a letter closing an escape
+/// sequence (<c>\n4111...</c>) does not count as one. Runs starting with 0 are not PANs (no card
+/// scheme issues them), so zero-padded ids are left alone.
 /// </remarks>
 public static class CardNumberDetector
 {
@@ -164,7 +166,7 @@ public static class CardNumberDetector
         while (first < starts.Length)
         {
             var matched = false;
-            if (!TouchesAlphanumeric(text, starts[first] - 1))
+            if (text[starts[first]] != '0' && !TouchesAlphanumeric(text, starts[first] - 1))
             {
                 var digits = 0;
                 for (var last = first; last < starts.Length; last++)
@@ -210,5 +212,6 @@ public static class CardNumberDetector
         isFirst ? firstGroupLength == 4 && groupLength is >= 3 and <= 6 : groupLength is >= 3 and <= 6;
 
     private static bool TouchesAlphanumeric(ReadOnlySpan<char> text, int index) =>
-        index >= 0 && index < text.Length && char.IsAsciiLetterOrDigit(text[index]);
+        index >= 0 && index < text.Length && char.IsAsciiLetterOrDigit(text[index])
+        && !(index > 0 && text[index - 1] == '\\' && char.IsAsciiLetter(text[index]));
 }

@@ -10,7 +10,7 @@ public static class Rfc3339
 
     /// <summary>
     /// Parses <c>YYYY-MM-DDTHH:MM:SS[.fraction]Z</c> (1-9 fractional digits; digits beyond the
-    /// 100 ns tick are dropped). Offsets other than Z, lowercase separators and leap seconds are refused.
+    /// 100 ns tick are dropped). Offsets other than Z, lowercase separators, leap seconds and year 0000 are refused.
     /// </summary>
     public static bool TryParseUtc(string text, out DateTime value)
     {
@@ -40,6 +40,7 @@ public static class Rfc3339
                 return false;
             }
 
+            long scale = 1_000_000;
             for (var i = 0; i < fraction.Length; i++)
             {
                 if (!char.IsAsciiDigit(fraction[i]))
@@ -47,10 +48,8 @@ public static class Rfc3339
                     return false;
                 }
 
-                if (i < 7)
-                {
-                    fractionTicks += (fraction[i] - '0') * (long)Math.Pow(10, 6 - i);
-                }
+                fractionTicks += (fraction[i] - '0') * scale;
+                scale /= 10;
             }
         }
         else if (text.Length != 20)

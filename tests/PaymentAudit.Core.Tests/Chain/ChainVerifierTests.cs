@@ -308,7 +308,7 @@ public sealed class ChainVerifierTests
     [Fact]
     public async Task VerifyAsync_QuarantinedPayloadTooLongToStoreWhole_IsIntact()
     {
-        var payload = JsonEdit.Set(Entries.RejectedPayload, "padding", new string('p', RecordBody.MaxStoredPayloadChars));
+        var payload = JsonEdit.Set(Entries.RejectedPayload, "padding", new string('p', QuarantinedPayload.MaxStoredBytes));
         var chain = StoredChain.Of(Chain, [Entries.Access(), Entries.Rejected(payload: payload)]);
 
         var result = await chain.VerifyAsync();

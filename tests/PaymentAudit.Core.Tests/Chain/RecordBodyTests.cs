@@ -32,7 +32,7 @@ public sealed class RecordBodyTests
         ["quarantined payload"] = Entries.Rejected(),
         ["quarantined payload with control characters"] = Entries.Rejected(payload: "{\"a\":\"\u0001\r\n\t\"}\u2028 é"),
         ["quarantined empty payload"] = Entries.Rejected(payload: string.Empty),
-        ["quarantined payload too long to store whole"] = Entries.Rejected(payload: new string('x', RecordBody.MaxStoredPayloadChars + 1)),
+        ["quarantined payload too long to store whole"] = Entries.Rejected(payload: new string('x', QuarantinedPayload.MaxStoredBytes + 1)),
     };
 
     [Theory]
@@ -61,11 +61,11 @@ public sealed class RecordBodyTests
     [Fact]
     public void Write_PayloadTooLongToStoreWhole_IsTruncatedWithTheHashOfTheWhole()
     {
-        var payload = new string('x', RecordBody.MaxStoredPayloadChars + 10);
+        var payload = new string('x', QuarantinedPayload.MaxStoredBytes + 10);
 
         var rejection = JsonNode.Parse(RecordBody.Write("c", 1, Some.ReceivedAt, Entries.Rejected(payload: payload)))!["rejection"]!;
 
-        rejection["payload"]!.GetValue<string>().Length.ShouldBe(RecordBody.MaxStoredPayloadChars);
+        rejection["payload"]!.GetValue<string>().Length.ShouldBe(QuarantinedPayload.MaxStoredBytes);
         rejection["payloadTruncated"]!.GetValue<bool>().ShouldBeTrue();
         rejection["payloadSha256"]!.GetValue<string>()
             .ShouldBe(Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(payload))).ToLowerInvariant());
@@ -74,7 +74,7 @@ public sealed class RecordBodyTests
     [Fact]
     public void Write_PayloadTooLongCutInsideASurrogatePair_StillWritesACanonicalBody()
     {
-        var payload = new string('x', RecordBody.MaxStoredPayloadChars - 1) + "\ud83d\ude00 and more";
+        var payload = new string('x', QuarantinedPayload.MaxStoredBytes - 1) + "\ud83d\ude00 and more";
 
         var body = RecordBody.Write("c", 1, Some.ReceivedAt, Entries.Rejected(payload: payload));
 

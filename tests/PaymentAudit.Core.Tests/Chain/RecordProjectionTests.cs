@@ -28,7 +28,7 @@ public sealed class RecordProjectionTests
     [Fact]
     public void TryRead_QuarantinedPayloadTooLongToStoreWhole_DerivesWhatTheLinkerStored()
     {
-        var payload = JsonEdit.Set(Entries.RejectedPayload, "padding", new string('p', RecordBody.MaxStoredPayloadChars));
+        var payload = JsonEdit.Set(Entries.RejectedPayload, "padding", new string('p', QuarantinedPayload.MaxStoredBytes));
         var record = ChainLinker.Link("chain-a", ChainHead.Genesis, [Entries.Rejected(payload: payload)], Some.ReceivedAt)[0].Record;
 
         var projection = RecordProjection.TryRead(record.Body, _validator, out _);
