@@ -1,0 +1,31 @@
+using Amazon.DynamoDBv2;
+using Amazon.Runtime;
+using Amazon.SQS;
+
+namespace PaymentAudit.Local;
+
+/// <summary>AWS SDK clients pointed at the local emulators, with dummy credentials and a fixed region.</summary>
+public static class LocalClients
+{
+    /// <summary>The region the emulators are addressed as.</summary>
+    public const string Region = "us-east-1";
+
+    /// <summary>A DynamoDB client for <paramref name="serviceUrl"/>; <paramref name="configure"/> can adjust the config (e.g. an HTTP handler).</summary>
+    public static AmazonDynamoDBClient DynamoDb(Uri serviceUrl, Action<AmazonDynamoDBConfig>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(serviceUrl);
+        var config = new AmazonDynamoDBConfig { ServiceURL = serviceUrl.ToString(), AuthenticationRegion = Region };
+        configure?.Invoke(config);
+        return new AmazonDynamoDBClient(Credentials(), config);
+    }
+
+    /// <summary>An SQS client for <paramref name="serviceUrl"/>.</summary>
+    public static AmazonSQSClient Sqs(Uri serviceUrl)
+    {
+        ArgumentNullException.ThrowIfNull(serviceUrl);
+        var config = new AmazonSQSConfig { ServiceURL = serviceUrl.ToString(), AuthenticationRegion = Region };
+        return new AmazonSQSClient(Credentials(), config);
+    }
+
+    private static BasicAWSCredentials Credentials() => new("local", "local");
+}

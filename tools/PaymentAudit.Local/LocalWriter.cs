@@ -1,0 +1,37 @@
+using Amazon.DynamoDBv2;
+using Amazon.SQS;
+using PaymentAudit.Local.EventSource;
+using PaymentAudit.Local.Provisioning;
+using PaymentAudit.Writer;
+using PaymentAudit.Writer.Configuration;
+
+namespace PaymentAudit.Local;
+
+/// <summary>Connects the real writer handler to the local queue through a <see cref="LocalEventSource"/>.</summary>
+public static class LocalWriter
+{
+    /// <summary>The metric dimension the writer reports locally.</summary>
+    public const string EnvironmentName = "local";
+
+    /// <summary>
+    /// The writer as the Lambda runtime would build it (<see cref="WriterComposition"/>), over
+    /// <paramref name="writerDynamoDb"/>, fed from the audit queue of <paramref name="resources"/>.
+    /// </summary>
+    /// <param name="sqs">Client of the queue.</param>
+    /// <param name="writerDynamoDb">The writer's DynamoDB client (tests pass one that injects faults).</param>
+    /// <param name="resources">Table and queue.</param>
+    /// <param name="visibilityTimeout">Visibility timeout of each receive.</param>
+    /// <param name="receivers">Concurrent receive loops.</param>
+    /// <param name="writerLog">Where the writer's JSON log and metric lines go.</param>
+    public static LocalEventSource CreateEventSource(
+        IAmazonSQS sqs, IAmazonDynamoDB writerDynamoDb, LocalResources resources, TimeSpan visibilityTimeout, int receivers, TextWriter writerLog)
+    {
+        ArgumentNullException.ThrowIfNull(resources);
+        var settings = new WriterSettings { TableName = resources.TableName, Environment = EnvironmentName };
+        var handler = WriterComposition.CreateHandler(settings, writerDynamoDb, TimeProvider.System, writerLog);
+        return new LocalEventSource(
+            sqs,
+            new EventSourceOptions { QueueUrl = resources.QueueUrl, VisibilityTimeout = visibilityTimeout, Receivers = receivers },
+            handler.HandleAsync);
+    }
+}

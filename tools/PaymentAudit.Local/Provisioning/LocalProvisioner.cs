@@ -1,0 +1,50 @@
+using Amazon.DynamoDBv2;
+using Amazon.SQS;
+using Amazon.SQS.Model;
+using PaymentAudit.Storage;
+
+namespace PaymentAudit.Local.Provisioning;
+
+/// <summary>
+/// Creates the local resources from the shared topology: the audit table (through
+/// <see cref="AuditTableProvisioner"/>), the FIFO dead-letter queue and the FIFO audit queue with
+/// its redrive policy. Existing resources of the same names are reused.
+/// </summary>
+public static class LocalProvisioner
+{
+    /// <summary>Provisions the table and both queues and returns where they are.</summary>
+    public static async Task<LocalResources> ProvisionAsync(
+        IAmazonDynamoDB dynamoDb,
+        IAmazonSQS sqs,
+        string tableName,
+        string queueName,
+        string deadLetterQueueName,
+        int maxReceiveCount,
+        TimeSpan visibilityTimeout,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sqs);
+        var table = AuditTableProvisioner.EnsureTableAsync(dynamoDb, tableName, cancellationToken);
+
+        var deadLetter = await sqs.CreateQueueAsync(
+            new CreateQueueRequest { QueueName = deadLetterQueueName, Attributes = AuditQueueAttributes.DeadLetterQueue() }, cancellationToken);
+        var deadLetterArn = await QueueArnAsync(sqs, deadLetter.QueueUrl, cancellationToken);
+        var queue = await sqs.CreateQueueAsync(
+            new CreateQueueRequest
+            {
+                QueueName = queueName,
+                Attributes = AuditQueueAttributes.AuditQueue(deadLetterArn, maxReceiveCount, visibilityTimeout),
+            },
+            cancellationToken);
+        await table;
+        return new LocalResources(tableName, queue.QueueUrl, deadLetter.QueueUrl);
+    }
+
+    private static async Task<string> QueueArnAsync(IAmazonSQS sqs, string queueUrl, CancellationToken cancellationToken)
+    {
+        var response = await sqs.GetQueueAttributesAsync(
+            new GetQueueAttributesRequest { QueueUrl = queueUrl, AttributeNames = [QueueAttributeName.QueueArn] }, cancellationToken);
+        return response.Attributes?.GetValueOrDefault(QueueAttributeName.QueueArn)
+            ?? throw new InvalidOperationException($"The queue '{queueUrl}' reported no {QueueAttributeName.QueueArn}.");
+    }
+}
