@@ -1,0 +1,267 @@
+using System.Diagnostics;
+using System.Globalization;
+using Amazon.DynamoDBv2;
+using Amazon.SQS;
+using Amazon.SQS.Model;
+using PaymentAudit.Client;
+using PaymentAudit.Core.Chain;
+using PaymentAudit.Local.EventSource;
+using PaymentAudit.Local.Provisioning;
+using PaymentAudit.Storage;
+
+namespace PaymentAudit.Local.Demos;
+
+/// <summary>
+/// The demo: with the local event source running the real writer, sends a realistic stream through
+/// the client library (plus a few raw messages a misbehaving app sends), shows the client refusing
+/// a card number, waits until the queue drains, verifies every chain, answers two auditor
+/// questions, and reports <c>demo: sent=.. stored=.. quarantined=.. dlq=.. lost=.. chains_verified=k/k</c>.
+/// </summary>
+public sealed class Demo
+{
+    private const int ShownRows = 8;
+    private readonly IAmazonSQS _sqs;
+    private readonly IAmazonDynamoDB _dynamoDb;
+    private readonly LocalResources _resources;
+    private readonly LocalEventSource _eventSource;
+    private readonly DemoOptions _options;
+    private readonly TextWriter _output;
+
+    /// <summary>Creates a demo.</summary>
+    /// <param name="sqs">Client of the local queues (the applications' and the auditor's).</param>
+    /// <param name="dynamoDb">Client the auditor reads the table with.</param>
+    /// <param name="resources">Table and queues.</param>
+    /// <param name="eventSource">The event source feeding the writer; the demo runs it.</param>
+    /// <param name="options">Volume and shape of the traffic.</param>
+    /// <param name="output">Where progress and results are printed.</param>
+    public Demo(IAmazonSQS sqs, IAmazonDynamoDB dynamoDb, LocalResources resources, LocalEventSource eventSource, DemoOptions options, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _sqs = sqs;
+        _dynamoDb = dynamoDb;
+        _resources = resources;
+        _eventSource = eventSource;
+        _options = options.Validate();
+        _output = output;
+    }
+
+    /// <summary>Runs the demo and returns what it proved.</summary>
+    public async Task<DemoResult> RunAsync(CancellationToken cancellationToken)
+    {
+        var started = DateTimeOffset.UtcNow;
+        var groups = MessageGroupStrategy.HashOfActor(_options.MessageGroups);
+        var traffic = new DemoTraffic(_options.Seed, groups, started, _options.Events);
+        var items = traffic.Draw(_options.Events);
+        var ledger = new SendLedger();
+        Print($"demo: {items.Count} events from {items.Count(i => !i.IsRaw)} client calls and {items.Count(i => i.IsRaw)} raw messages, "
+            + $"{_options.MessageGroups} message groups, {_options.Callers} concurrent callers");
+
+        using var stopSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var polling = _eventSource.RunAsync(stopSource.Token);
+        using var progressStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var progress = ReportProgressAsync(items.Count, ledger, progressStop.Token);
+        var clock = Stopwatch.StartNew();
+        bool drained;
+        try
+        {
+            await using (var trail = AuditTrail.Create(_sqs, new AuditTrailOptions { QueueUrl = _resources.QueueUrl, GroupStrategy = groups }))
+            {
+                await ShowClientRefusalAsync(trail, traffic, ledger, cancellationToken);
+                await SendAsync(trail, items, ledger, cancellationToken);
+            }
+
+            Print($"sent: {ledger.Sent} accepted by SQS in {clock.Elapsed.TotalSeconds:0.0} s; waiting for the queue to drain");
+            drained = await WaitUntilDrainedAsync(cancellationToken);
+        }
+        finally
+        {
+            await progressStop.CancelAsync();
+            await progress;
+            await stopSource.CancelAsync();
+            await polling;
+        }
+
+        var pipelineTime = clock.Elapsed;
+        if (!drained)
+        {
+            Print($"warning: the queue did not drain within {_options.DrainTimeout.TotalSeconds:0} s");
+        }
+
+        var counters = _eventSource.Snapshot();
+        Print($"event source: {counters.Invocations} batches, {counters.Received} received ({counters.Redelivered} redelivered), "
+            + $"{counters.ReportedFailures} reported failed, {counters.FailedInvocations} failed invocations");
+
+        var reader = new AuditTrailReader(_dynamoDb, _resources.TableName);
+        Print("verifying every chain ...");
+        var check = await new TrailCheck(reader, _sqs, _resources.DeadLetterQueueUrl).RunAsync(ledger, cancellationToken);
+        foreach (var violation in check.Violations.Take(10))
+        {
+            Print($"  chain violation: {violation}");
+        }
+
+        await PrintWhoAccessedAsync(reader, DemoTraffic.HotRecordId, cancellationToken);
+        await PrintActorWindowAsync(reader, DemoTraffic.FeaturedActorId, started - DemoTraffic.Window + TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(15), cancellationToken);
+
+        var result = new DemoResult(
+            ledger.Sent, check.Stored, check.Quarantined, check.DeadLettered, check.Lost, check.Doubled, check.Chains, check.ChainsVerified, drained, pipelineTime);
+        if (result.Doubled > 0)
+        {
+            Print($"error: {result.Doubled} messages were stored more than once");
+        }
+
+        Print(string.Create(
+            CultureInfo.InvariantCulture,
+            $"throughput: {result.Sent} events through client -> SQS -> writer -> DynamoDB in {pipelineTime.TotalSeconds:0.0} s = {result.EventsPerSecond:0} events/s"));
+        Print(result.SummaryLine);
+        return result;
+    }
+
+    private async Task ShowClientRefusalAsync(IAuditTrail trail, DemoTraffic traffic, SendLedger ledger, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await trail.RecordAsync(traffic.EventWithCardNumber(), cancellationToken);
+            Print("error: the client sent an event carrying a card number");
+        }
+        catch (AuditEventRejectedException ex)
+        {
+            ledger.EventRefused();
+            Print($"client: {ex.Message}");
+        }
+    }
+
+    private async Task SendAsync(IAuditTrail trail, IReadOnlyList<DemoItem> items, SendLedger ledger, CancellationToken cancellationToken)
+    {
+        var next = -1;
+        var callers = Enumerable.Range(0, Math.Min(_options.Callers, items.Count)).Select(_ => Task.Run(
+            async () =>
+            {
+                int index;
+                while ((index = Interlocked.Increment(ref next)) < items.Count)
+                {
+                    await SendOneAsync(trail, items[index], ledger, cancellationToken);
+                }
+            },
+            cancellationToken));
+        await Task.WhenAll(callers);
+    }
+
+    private async Task SendOneAsync(IAuditTrail trail, DemoItem item, SendLedger ledger, CancellationToken cancellationToken)
+    {
+        if (item.Event is { } auditEvent)
+        {
+            try
+            {
+                ledger.EventSent(await trail.RecordAsync(auditEvent, cancellationToken));
+            }
+            catch (AuditDeliveryException ex)
+            {
+                ledger.EventUndelivered();
+                Print($"client: not delivered: {ex.Message}");
+            }
+
+            return;
+        }
+
+        // A misbehaving application writing to the queue directly, bypassing the client's checks.
+        var response = await _sqs.SendMessageAsync(
+            new SendMessageRequest
+            {
+                QueueUrl = _resources.QueueUrl,
+                MessageBody = item.RawBody,
+                MessageGroupId = item.RawGroupId,
+                MessageDeduplicationId = Guid.NewGuid().ToString("N"),
+            },
+            cancellationToken);
+        ledger.RawSent(response.MessageId);
+    }
+
+    private async Task<bool> WaitUntilDrainedAsync(CancellationToken cancellationToken)
+    {
+        var deadline = Stopwatch.StartNew();
+        using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
+        while (deadline.Elapsed < _options.DrainTimeout)
+        {
+            var depth = await QueueDepth.ReadAsync(_sqs, _resources.QueueUrl, cancellationToken);
+            if (depth.Total == 0 && _eventSource.Snapshot().InFlightBatches == 0)
+            {
+                return true;
+            }
+
+            await poll.WaitForNextTickAsync(cancellationToken);
+        }
+
+        return false;
+    }
+
+    private async Task ReportProgressAsync(int total, SendLedger ledger, CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(_options.ProgressInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                var counters = _eventSource.Snapshot();
+                var depth = await QueueDepth.ReadAsync(_sqs, _resources.QueueUrl, stoppingToken);
+                Print($"progress: sent {ledger.Sent}/{total}  written {counters.Completed}  in queue {depth.Total}"
+                    + $"  retried {counters.ReportedFailures + counters.FailedInvocations}");
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private async Task PrintWhoAccessedAsync(AuditTrailReader reader, string recordId, CancellationToken cancellationToken)
+    {
+        var accesses = await reader.QueryPaymentRecordAsync(recordId, cancellationToken);
+        Print(string.Empty);
+        Print($"query: who accessed payment record {recordId}? {accesses.Count} accesses, oldest first");
+        Print($"  {"when (UTC)",-23}  {"who",-17} {"how",-18} {"result",-8} {"event",-24} where");
+        foreach (var access in accesses.Take(ShownRows))
+        {
+            Print($"  {Readable(access.Timestamp),-23}  {access.UserId,-17} {access.Reference,-18} {access.QueryResult,-8} {access.EventType,-24} {access.ChainId}#{access.Seq}");
+        }
+
+        PrintMore(accesses.Count);
+    }
+
+    private async Task PrintActorWindowAsync(AuditTrailReader reader, string userId, DateTimeOffset from, TimeSpan length, CancellationToken cancellationToken)
+    {
+        var to = from + length;
+        var entries = await reader.QueryActorAsync(userId, from.UtcDateTime, to.UtcDateTime, cancellationToken);
+        Print(string.Empty);
+        Print($"query: what did {userId} access between {from.UtcDateTime:HH:mm} and {to.UtcDateTime:HH:mm} UTC? {entries.Count} events");
+        Print($"  {"when (UTC)",-23}  {"event",-24} {"result",-8} {"queried",-10} returned");
+        foreach (var entry in entries.Take(ShownRows))
+        {
+            var status = entry.Status == RecordStatus.Accepted ? entry.QueryResult : "quarantined";
+            Print($"  {Readable(entry.Timestamp),-23}  {entry.EventType ?? "-",-24} {status,-8} {entry.QueryRecordId,-10} {string.Join(",", entry.ResponseRecordIds)}");
+        }
+
+        PrintMore(entries.Count);
+        Print(string.Empty);
+    }
+
+    private static string Readable(string sortableUtc) =>
+        DateTime.TryParse(sortableUtc, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var when)
+            ? when.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture)
+            : sortableUtc;
+
+    private void PrintMore(int count)
+    {
+        if (count > ShownRows)
+        {
+            Print($"  ... and {count - ShownRows} more");
+        }
+    }
+
+    private void Print(string line)
+    {
+        lock (_output)
+        {
+            _output.WriteLine(line);
+            _output.Flush();
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using System.Globalization;
+
+namespace PaymentAudit.Local.Demos;
+
+/// <summary>What a demo run proved.</summary>
+/// <param name="Sent">Messages SQS accepted: events recorded through the client plus raw messages.</param>
+/// <param name="Stored">Accepted records in the audit table.</param>
+/// <param name="Quarantined">Rejected (quarantined) records in the audit table.</param>
+/// <param name="DeadLettered">Messages in the dead-letter queue.</param>
+/// <param name="Lost">Sent messages found neither in the table nor in the dead-letter queue.</param>
+/// <param name="Doubled">Messages stored more than once.</param>
+/// <param name="Chains">Chains in the table.</param>
+/// <param name="ChainsVerified">Chains that verified intact.</param>
+/// <param name="Drained">True when the queue emptied within the drain timeout.</param>
+/// <param name="PipelineTime">From the first send until the queue was drained.</param>
+public sealed record DemoResult(
+    long Sent,
+    long Stored,
+    long Quarantined,
+    long DeadLettered,
+    long Lost,
+    long Doubled,
+    int Chains,
+    int ChainsVerified,
+    bool Drained,
+    TimeSpan PipelineTime)
+{
+    /// <summary>Events through the whole pipeline (client, queue, writer, table) per second.</summary>
+    public double EventsPerSecond => PipelineTime > TimeSpan.Zero ? Sent / PipelineTime.TotalSeconds : 0;
+
+    /// <summary>True when nothing was lost or doubled and every chain verified.</summary>
+    public bool Succeeded => Lost == 0 && Doubled == 0 && ChainsVerified == Chains && Drained;
+
+    /// <summary>The closing line: <c>demo: sent=.. stored=.. quarantined=.. dlq=.. lost=.. chains_verified=k/k</c>.</summary>
+    public string SummaryLine => string.Create(
+        CultureInfo.InvariantCulture,
+        $"demo: sent={Sent} stored={Stored} quarantined={Quarantined} dlq={DeadLettered} lost={Lost} chains_verified={ChainsVerified}/{Chains}");
+}
