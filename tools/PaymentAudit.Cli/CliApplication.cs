@@ -1,0 +1,38 @@
+using System.CommandLine;
+using PaymentAudit.Cli.Local;
+
+namespace PaymentAudit.Cli;
+
+/// <summary>The command tree and its invocation; <c>Program</c> only calls <see cref="RunAsync"/>.</summary>
+public static class CliApplication
+{
+    /// <summary>How long Ctrl+C waits for a command to stop the emulators before the process ends anyway.</summary>
+    public static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(15);
+
+    /// <summary>Builds the command tree.</summary>
+    public static RootCommand Build(TextWriter output, TextWriter error)
+    {
+        var root = new RootCommand("PaymentAudit: tamper-evident audit trail for payment-data access.");
+        root.Subcommands.Add(LocalCommand.Build(output, error));
+        return root;
+    }
+
+    /// <summary>Parses <paramref name="args"/> and runs the chosen command; returns the exit code.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        var parsed = Build(output, error).Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var problem in parsed.Errors)
+            {
+                await error.WriteLineAsync(problem.Message);
+            }
+
+            await error.WriteLineAsync("Run with --help for usage.");
+            return ExitCodes.Usage;
+        }
+
+        var configuration = new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = StopTimeout };
+        return await parsed.InvokeAsync(configuration, cancellationToken);
+    }
+}
