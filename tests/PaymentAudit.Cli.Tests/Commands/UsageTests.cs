@@ -1,0 +1,44 @@
+using Shouldly;
+using Xunit;
+
+namespace PaymentAudit.Cli.Tests.Commands;
+
+public sealed class UsageTests
+{
+    [Theory]
+    [InlineData("--events", "5", "--events must be from 10 to 1000000")]
+    [InlineData("--visibility-timeout", "0", "--visibility-timeout must be from 1 to 43200 seconds")]
+    [InlineData("--dynamodb-port", "80", "dynamodb-port must be from 1024 to 65535")]
+    [InlineData("--receivers", "0", "receivers must be from 1 to 64")]
+    public async Task LocalDemo_WithABadValue_ExitsWithUsageErrorNamingTheOption(string option, string value, string message)
+    {
+        var error = new StringWriter();
+
+        var exitCode = await CliApplication.RunAsync(["local", "demo", option, value], new StringWriter(), error);
+
+        exitCode.ShouldBe(ExitCodes.Usage);
+        error.ToString().ShouldContain(message);
+    }
+
+    [Fact]
+    public async Task UnknownCommand_ExitsWithUsageError()
+    {
+        var error = new StringWriter();
+
+        var exitCode = await CliApplication.RunAsync(["local", "launch"], new StringWriter(), error);
+
+        exitCode.ShouldBe(ExitCodes.Usage);
+        error.ToString().ShouldContain("launch");
+    }
+
+    [Fact]
+    public async Task SamePortForBothEmulators_ExitsWithUsageError()
+    {
+        var error = new StringWriter();
+
+        var exitCode = await CliApplication.RunAsync(["local", "up", "--dynamodb-port", "9100", "--sqs-port", "9100"], new StringWriter(), error);
+
+        exitCode.ShouldBe(ExitCodes.Usage);
+        error.ToString().ShouldContain("dynamodb-port and sqs-port must differ");
+    }
+}

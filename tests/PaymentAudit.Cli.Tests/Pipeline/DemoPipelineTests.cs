@@ -1,0 +1,77 @@
+using PaymentAudit.Cli.Tests.Support;
+using PaymentAudit.Local.Demos;
+using PaymentAudit.Testing.DynamoDb;
+using Shouldly;
+using Xunit;
+
+namespace PaymentAudit.Cli.Tests.Pipeline;
+
+[Collection(LocalPipelineCollection.Name)]
+public sealed class DemoPipelineTests
+{
+    private static readonly TimeSpan Visibility = TimeSpan.FromSeconds(1);
+    private readonly LocalPipelineFixture _emulators;
+
+    public DemoPipelineTests(LocalPipelineFixture emulators) => _emulators = emulators;
+
+    [Fact]
+    public async Task Demo_OnTheEmulators_StoresEveryEventOnceAndEveryChainVerifies()
+    {
+        var resources = await _emulators.ProvisionAsync(maxReceiveCount: 5, Visibility);
+        using var sqs = _emulators.Sqs.CreateClient();
+        using var dynamoDb = _emulators.DynamoDb.CreateClient();
+        var eventSource = LocalPipelineFixture.WriterEventSource(sqs, dynamoDb, resources, Visibility);
+        var output = new StringWriter();
+
+        var result = await new Demo(sqs, dynamoDb, resources, eventSource, TestDemos.Small(200), output).RunAsync(CancellationToken.None);
+
+        result.Sent.ShouldBe(200);
+        result.Quarantined.ShouldBe(3, "two invalid and one card-carrying raw message");
+        result.Stored.ShouldBe(197);
+        result.DeadLettered.ShouldBe(0);
+        result.Lost.ShouldBe(0);
+        result.Doubled.ShouldBe(0);
+        result.Chains.ShouldBeGreaterThan(10);
+        result.ChainsVerified.ShouldBe(result.Chains);
+        result.Succeeded.ShouldBeTrue();
+        var lines = output.ToString().TrimEnd().Split('\n');
+        lines[^1].ShouldBe($"demo: sent=200 stored=197 quarantined=3 dlq=0 lost=0 chains_verified={result.Chains}/{result.Chains}");
+        lines[^2].ShouldContain("events/s");
+        output.ToString().ShouldContain("rejected before sending: forbidden_content");
+        output.ToString().ShouldContain("query: who accessed payment record pr_00001?");
+    }
+
+    [Fact]
+    public async Task Demo_WriterFailsTransientlyMidway_LosesNothingAndEveryChainVerifies()
+    {
+        var resources = await _emulators.ProvisionAsync(maxReceiveCount: 10, Visibility);
+        using var sqs = _emulators.Sqs.CreateClient();
+        using var dynamoDb = _emulators.DynamoDb.CreateClient();
+        var faults = DynamoDbLocalFixture.CreateFaultInjector(seed: 5);
+        using var writerDynamoDb = _emulators.DynamoDb.CreateClient(faults);
+        var eventSource = LocalPipelineFixture.WriterEventSource(sqs, writerDynamoDb, resources, Visibility);
+        var demo = new Demo(sqs, dynamoDb, resources, eventSource, TestDemos.Small(300), new StringWriter());
+
+        // Healthy at first, then a burst of throttling and server errors on a third of the writer's
+        // calls, then healthy again: the failed messages must come back and be stored exactly once.
+        var outage = Task.Run(async () =>
+        {
+            await Eventually.HoldsAsync(() => eventSource.Snapshot().Completed >= 30, TimeSpan.FromSeconds(60), "30 messages were written");
+            faults.FaultRate = 0.33;
+            await Eventually.HoldsAsync(() => faults.InjectedFaults >= 25, TimeSpan.FromSeconds(60), "25 faults were injected");
+            faults.FaultRate = 0;
+        });
+        var result = await demo.RunAsync(CancellationToken.None);
+        await outage;
+
+        faults.InjectedFaults.ShouldBeGreaterThanOrEqualTo(25);
+        eventSource.Snapshot().Redelivered.ShouldBeGreaterThan(0);
+        eventSource.Snapshot().ReportedFailures.ShouldBeGreaterThan(0);
+        result.Sent.ShouldBe(300);
+        result.Lost.ShouldBe(0);
+        result.Doubled.ShouldBe(0);
+        (result.Stored + result.Quarantined + result.DeadLettered).ShouldBe(300);
+        result.ChainsVerified.ShouldBe(result.Chains);
+        result.Succeeded.ShouldBeTrue();
+    }
+}

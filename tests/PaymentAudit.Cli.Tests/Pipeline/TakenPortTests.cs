@@ -1,0 +1,58 @@
+using PaymentAudit.Cli.Tests.Support;
+using PaymentAudit.Local;
+using PaymentAudit.Local.Configuration;
+using PaymentAudit.Local.Emulators;
+using Shouldly;
+using Xunit;
+
+namespace PaymentAudit.Cli.Tests.Pipeline;
+
+[Collection(LocalPipelineCollection.Name)]
+public sealed class TakenPortTests
+{
+    private readonly LocalPipelineFixture _emulators;
+
+    public TakenPortTests(LocalPipelineFixture emulators) => _emulators = emulators;
+
+    [Fact]
+    public async Task StartingASecondStack_OnThePortOfARunningDynamoDbLocal_FailsNamingThePortAndStartsNothing()
+    {
+        var taken = _emulators.DynamoDb.ServiceUrl.Port;
+        var freeSqsPort = LoopbackPort.FindFree();
+        var settings = new LocalSettings { DynamoDbPort = taken, SqsPort = freeSqsPort, MaxReceiveCount = 5 };
+
+        var error = await Should.ThrowAsync<EmulatorStartException>(() => LocalEnvironment.StartAsync(settings));
+
+        error.Message.ShouldContain($"port {taken} is already in use");
+        error.Message.ShouldContain(DynamoDbLocalEmulator.Name);
+        LoopbackPort.IsTaken(freeSqsPort).ShouldBeFalse("fauxqs must not have been started");
+    }
+
+    [Fact]
+    public async Task StartingASecondStack_OnThePortOfARunningFauxqs_FailsNamingThePort()
+    {
+        var taken = _emulators.Sqs.ServiceUrl.Port;
+        var settings = new LocalSettings { DynamoDbPort = LoopbackPort.FindFree(), SqsPort = taken, MaxReceiveCount = 5 };
+
+        var error = await Should.ThrowAsync<EmulatorStartException>(() => LocalEnvironment.StartAsync(settings));
+
+        error.Message.ShouldContain($"port {taken} is already in use");
+        error.Message.ShouldContain(FauxqsEmulator.Name);
+    }
+
+    [Fact]
+    public async Task LocalDemoCommand_OnATakenPort_ExitsNonZeroWithAMessageNamingThePort()
+    {
+        var taken = _emulators.DynamoDb.ServiceUrl.Port;
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var exitCode = await CliApplication.RunAsync(
+            ["local", "demo", "--events", "10", "--dynamodb-port", taken.ToString(System.Globalization.CultureInfo.InvariantCulture), "--sqs-port", LoopbackPort.FindFree().ToString(System.Globalization.CultureInfo.InvariantCulture)],
+            output,
+            error);
+
+        exitCode.ShouldBe(ExitCodes.EmulatorFailed);
+        error.ToString().ShouldContain($"port {taken} is already in use");
+    }
+}

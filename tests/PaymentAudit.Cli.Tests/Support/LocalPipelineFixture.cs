@@ -1,0 +1,45 @@
+using Amazon.DynamoDBv2;
+using Amazon.SQS;
+using PaymentAudit.Local;
+using PaymentAudit.Local.EventSource;
+using PaymentAudit.Local.Provisioning;
+using PaymentAudit.Testing.DynamoDb;
+using PaymentAudit.Testing.Fauxqs;
+using Xunit;
+
+namespace PaymentAudit.Cli.Tests.Support;
+
+/// <summary>
+/// One DynamoDB Local and one fauxqs for the whole test run, started together on free loopback
+/// ports. Each test provisions its own table and queues under a unique prefix.
+/// </summary>
+public sealed class LocalPipelineFixture : IAsyncLifetime
+{
+    private static int _provisioned;
+
+    /// <summary>DynamoDB Local.</summary>
+    public DynamoDbLocalFixture DynamoDb { get; } = new();
+
+    /// <summary>fauxqs.</summary>
+    public FauxqsFixture Sqs { get; } = new();
+
+    /// <inheritdoc />
+    public Task InitializeAsync() => Task.WhenAll(DynamoDb.InitializeAsync(), Sqs.InitializeAsync());
+
+    /// <inheritdoc />
+    public Task DisposeAsync() => Task.WhenAll(DynamoDb.DisposeAsync(), Sqs.DisposeAsync());
+
+    /// <summary>Provisions a fresh table, queue and dead-letter queue as <c>local up</c> does.</summary>
+    public async Task<LocalResources> ProvisionAsync(int maxReceiveCount, TimeSpan visibilityTimeout)
+    {
+        var prefix = $"t{Interlocked.Increment(ref _provisioned)}-{Guid.NewGuid():N}"[..20];
+        using var dynamoDb = DynamoDb.CreateClient();
+        using var sqs = Sqs.CreateClient();
+        return await LocalProvisioner.ProvisionAsync(
+            dynamoDb, sqs, prefix + "-audit", prefix + "-audit.fifo", prefix + "-audit-dlq.fifo", maxReceiveCount, visibilityTimeout);
+    }
+
+    /// <summary>An event source running the real writer over <paramref name="writerDynamoDb"/>.</summary>
+    public static LocalEventSource WriterEventSource(IAmazonSQS sqs, IAmazonDynamoDB writerDynamoDb, LocalResources resources, TimeSpan visibilityTimeout) =>
+        LocalWriter.CreateEventSource(sqs, writerDynamoDb, resources, visibilityTimeout, receivers: 4, TextWriter.Null);
+}
