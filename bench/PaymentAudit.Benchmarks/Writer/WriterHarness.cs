@@ -17,7 +17,7 @@ namespace PaymentAudit.Benchmarks.Writer;
 /// <summary>
 /// Feeds the same events, in SQS batches of 10, to the chain writer and to a put-per-message
 /// baseline (the seed design), both against one DynamoDB Local in this process, and prints
-/// events/s and DynamoDB requests per event for each. Usage: harness writer [--events N] [--concurrency C] [--groups-per-batch G].
+/// events/s and DynamoDB requests per event for each. Usage: harness writer [--events N] [--concurrency C] [--groups-per-batch G] [--warmup W] [--parallel-groups P].
 /// </summary>
 public sealed class WriterHarness : IHarness
 {
@@ -30,19 +30,22 @@ public sealed class WriterHarness : IHarness
         var events = Option(args, "--events", 10_000);
         var concurrency = Option(args, "--concurrency", 4);
         var groupsPerBatch = Math.Min(BatchSize, Option(args, "--groups-per-batch", 2));
+        var warmup = Option(args, "--warmup", 2_000);
+        var parallelGroups = Option(args, "--parallel-groups", int.MaxValue);
         var fixture = new DynamoDbLocalFixture();
         await fixture.InitializeAsync();
         try
         {
             var batches = Batches(events, concurrency, groupsPerBatch);
-            Console.WriteLine($"// {events} events of ~{Some.Json(Some.TypicalEvent(0)).Length} bytes, batches of {BatchSize} holding {groupsPerBatch} groups each, {concurrency} concurrent pollers");
+            Console.WriteLine($"// {events} events of ~{Some.Json(Some.TypicalEvent(0)).Length} bytes, batches of {BatchSize} holding {groupsPerBatch} groups each, {concurrency} concurrent pollers, groups appended {(parallelGroups == int.MaxValue ? "all at once" : $"{parallelGroups} at a time")}, warm-up {warmup} events");
 
-            // Warm both paths (JIT, connection pool) on their own tables before measuring.
-            await RunWriterAsync(fixture, Batches(400, concurrency, groupsPerBatch), concurrency, verify: false, cancellationToken);
-            await RunBaselineAsync(fixture, Batches(400, concurrency, groupsPerBatch), concurrency, cancellationToken);
+            // DynamoDB Local runs 5-10x slower until its JIT has warmed up: warm both paths (and
+            // this process's JIT and connection pool) on their own tables before measuring.
+            await RunWriterAsync(fixture, Batches(warmup, concurrency, groupsPerBatch), concurrency, parallelGroups, verify: false, cancellationToken);
+            await RunBaselineAsync(fixture, Batches(warmup, concurrency, groupsPerBatch), concurrency, cancellationToken);
 
             var baseline = await RunBaselineAsync(fixture, batches, concurrency, cancellationToken);
-            var writer = await RunWriterAsync(fixture, batches, concurrency, verify: true, cancellationToken);
+            var writer = await RunWriterAsync(fixture, batches, concurrency, parallelGroups, verify: true, cancellationToken);
             Console.WriteLine(Line("writer-baseline (one PutItem per message)", baseline));
             Console.WriteLine($"// speedup over baseline: {writer.EventsPerSecond / baseline.EventsPerSecond:0.00}x; chains verified: {writer.ChainsVerified}/{writer.Chains}");
             Console.WriteLine(Line("writer", writer));
@@ -104,12 +107,12 @@ public sealed class WriterHarness : IHarness
     }
 
     private static async Task<Result> RunWriterAsync(
-        DynamoDbLocalFixture fixture, List<List<QueuedMessage>>[] work, int pollers, bool verify, CancellationToken cancellationToken)
+        DynamoDbLocalFixture fixture, List<List<QueuedMessage>>[] work, int pollers, int parallelGroups, bool verify, CancellationToken cancellationToken)
     {
         var table = await fixture.CreateTableAsync("writer");
         var counter = DynamoDbLocalFixture.CreateFaultInjector();
         using var client = fixture.CreateClient(counter);
-        var handler = WriterComposition.CreateHandler(new WriterSettings { TableName = table, Environment = "bench" }, client, TimeProvider.System, TextWriter.Null);
+        var handler = WriterComposition.CreateHandler(new WriterSettings { TableName = table, Environment = "bench" }, client, TimeProvider.System, TextWriter.Null, maxParallelGroups: parallelGroups);
         var stored = 0;
         var started = Stopwatch.GetTimestamp();
         await Task.WhenAll(Enumerable.Range(0, pollers).Select(p => Task.Run(async () =>

@@ -17,16 +17,25 @@ public sealed class BatchProcessor
     private readonly AuditEventValidator _validator;
     private readonly ChainAppender _appender;
     private readonly Action<string, Exception>? _onGroupFailure;
+    private readonly int _maxParallelGroups;
 
     /// <summary>Creates a processor.</summary>
     /// <param name="validator">Contract validator.</param>
     /// <param name="appender">Appends a group to its chain.</param>
     /// <param name="onGroupFailure">Told about each failed group (chain id, fault), e.g. to log it.</param>
-    public BatchProcessor(AuditEventValidator validator, ChainAppender appender, Action<string, Exception>? onGroupFailure = null)
+    /// <param name="maxParallelGroups">
+    /// How many groups of a batch are appended at once. Default: all (DynamoDB serves them in
+    /// parallel). DynamoDB Local serializes transactions and slows down under concurrent ones, so
+    /// the local pipeline uses 1.
+    /// </param>
+    public BatchProcessor(
+        AuditEventValidator validator, ChainAppender appender, Action<string, Exception>? onGroupFailure = null, int maxParallelGroups = int.MaxValue)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxParallelGroups, 1);
         _validator = validator;
         _appender = appender;
         _onGroupFailure = onGroupFailure;
+        _maxParallelGroups = maxParallelGroups;
     }
 
     /// <summary>Processes <paramref name="messages"/> (in delivery order) and reports every message's outcome.</summary>
@@ -34,11 +43,19 @@ public sealed class BatchProcessor
     {
         ArgumentNullException.ThrowIfNull(messages);
         var started = Stopwatch.GetTimestamp();
-        var groups = messages
-            .GroupBy(m => m.GroupId, StringComparer.Ordinal)
-            .Select(g => ProcessGroupAsync(g.Key, g.ToList(), cancellationToken))
-            .ToList();
-        var results = await Task.WhenAll(groups);
+        var groups = messages.GroupBy(m => m.GroupId, StringComparer.Ordinal).ToList();
+        IReadOnlyList<ProcessedMessage>[] results;
+        if (_maxParallelGroups >= groups.Count)
+        {
+            results = await Task.WhenAll(groups.Select(g => ProcessGroupAsync(g.Key, g.ToList(), cancellationToken)));
+        }
+        else
+        {
+            results = new IReadOnlyList<ProcessedMessage>[groups.Count];
+            await Parallel.ForAsync(0, groups.Count, new ParallelOptions { MaxDegreeOfParallelism = _maxParallelGroups, CancellationToken = cancellationToken }, async (i, ct) =>
+                results[i] = await ProcessGroupAsync(groups[i].Key, groups[i].ToList(), ct));
+        }
+
         var byId = results.SelectMany(r => r).ToDictionary(r => r.MessageId, StringComparer.Ordinal);
         var ordered = messages.Select(m => byId[m.MessageId]).ToList();
         return new BatchReport(ordered, Stopwatch.GetElapsedTime(started));

@@ -23,7 +23,7 @@ public static class DynamoDbLocalEmulator
         };
         foreach (var argument in new[]
         {
-            "-Djava.library.path=./DynamoDBLocal_lib", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx1g",
+            "-Djava.library.path=./DynamoDBLocal_lib", "-XX:+UseSerialGC", "-Xmx1g",
             "-jar", "DynamoDBLocal.jar", "-inMemory", "-sharedDb", "-disableTelemetry", "-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
         })
         {
