@@ -7,7 +7,7 @@ namespace PaymentAudit.Client;
 public sealed record AuditTrailOptions
 {
     /// <summary>Number of groups of the default strategy (<see cref="MessageGroupStrategy.HashOfActor"/>).</summary>
-    public const int DefaultGroupCount = 32;
+    public const int DefaultGroupCount = 64;
 
     /// <summary>
     /// URL of the FIFO audit queue (ends with <c>.fifo</c>). Required: there is no default.
@@ -16,7 +16,7 @@ public sealed record AuditTrailOptions
 
     /// <summary>
     /// Chooses each event's message group. Default: <see cref="MessageGroupStrategy.HashOfActor"/>
-    /// with <see cref="DefaultGroupCount"/> (32) groups. Throughput grows with the number of groups
+    /// with <see cref="DefaultGroupCount"/> (64) groups. Throughput grows with the number of groups
     /// that have events waiting: a group has at most one event in flight at a time.
     /// </summary>
     public IMessageGroupStrategy GroupStrategy { get; init; } = MessageGroupStrategy.HashOfActor(DefaultGroupCount);

@@ -21,7 +21,7 @@ public sealed class RecordAsyncTests
         id.ShouldBe(auditEvent.EventId);
         var sent = sqs.Entries.ShouldHaveSingleItem();
         sent.DeduplicationId.ShouldBe(auditEvent.EventId);
-        sent.GroupId.ShouldBe("audit-13");
+        sent.GroupId.ShouldBe("audit-45");
         sent.Body.ShouldBe(Some.Json(auditEvent));
     }
 
