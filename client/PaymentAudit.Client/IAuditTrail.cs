@@ -8,11 +8,19 @@ namespace PaymentAudit.Client;
 /// silently). Safe to use from many threads at once: concurrent calls are coalesced into batches.
 /// </summary>
 /// <remarks>
-/// Ordering: events of one message group reach the queue in the order their <see cref="RecordAsync"/>
-/// calls entered the buffer, also when an entry fails and is retried (see
-/// <see cref="AuditTrailOptions"/> for the exact rule). Disposing waits for buffered events to be
-/// accepted, up to <see cref="AuditTrailOptions.ShutdownTimeout"/>; an instance obtained from
-/// dependency injection is disposed by the container, not by its users.
+/// <para>
+/// Ordering: events of one message group are accepted by SQS in the order their
+/// <see cref="RecordAsync"/> calls were made (calls racing on different threads have no order
+/// between them). This holds when an entry fails: a batch carries at most one event per group and
+/// a group has at most one event in flight or backing off, so a failed event is retried before any
+/// later event of its group is sent, and nothing overtakes it. If it fails for good, its caller
+/// gets the exception and the group continues with the next event. Other groups never wait for it.
+/// </para>
+/// <para>
+/// Disposing waits for buffered events to be accepted, up to
+/// <see cref="AuditTrailOptions.ShutdownTimeout"/>; an instance obtained from dependency injection
+/// is disposed by the container, not by its users.
+/// </para>
 /// </remarks>
 public interface IAuditTrail : IAsyncDisposable
 {

@@ -40,7 +40,7 @@ internal sealed class BatchingAuditTrail : IAuditTrail, IDisposable
     private readonly int _maxBatchBytes;
     private readonly AuditEventValidator _validator = new();
     private readonly ClientMetrics _metrics;
-    private readonly SemaphoreSlim _capacity;
+    private readonly BoundedAdmission _admission;
     private readonly Channel<object> _inbox;
     private readonly CancellationTokenSource _stopSending = new();
     private readonly Task _dispatcher;
@@ -73,8 +73,8 @@ internal sealed class BatchingAuditTrail : IAuditTrail, IDisposable
         _jitter = jitter ?? Random.Shared;
         _maxBatchBytes = maxBatchBytes ?? DefaultMaxBatchBytes;
         _metrics = new ClientMetrics(() => Volatile.Read(ref _outstanding));
-        _capacity = new SemaphoreSlim(options.BufferCapacity, options.BufferCapacity);
         _inbox = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
+        _admission = new BoundedAdmission(options.BufferCapacity, entry => _inbox.Writer.TryWrite(entry));
         _dispatcher = Task.Run(DispatchLoopAsync);
     }
 
@@ -89,7 +89,7 @@ internal sealed class BatchingAuditTrail : IAuditTrail, IDisposable
     internal Meter Meter => _metrics.Meter;
 
     /// <summary>Events buffered or in flight (waiting callers not counted).</summary>
-    internal int BufferedCount => _options.BufferCapacity - _capacity.CurrentCount;
+    internal int BufferedCount => _admission.InUse;
 
     public Task<string> RecordAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default)
     {
@@ -116,6 +116,11 @@ internal sealed class BatchingAuditTrail : IAuditTrail, IDisposable
                 + "it must be 1-128 letters, digits or ASCII punctuation characters."));
         }
 
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<string>(cancellationToken);
+        }
+
         Interlocked.Increment(ref _outstanding);
         if (_closing)
         {
@@ -124,13 +129,11 @@ internal sealed class BatchingAuditTrail : IAuditTrail, IDisposable
         }
 
         var entry = new PendingEntry(auditEvent.EventId, body, Encoding.UTF8.GetByteCount(body), groupId);
-        var space = _capacity.WaitAsync(cancellationToken);
-        if (!space.IsCompletedSuccessfully)
+        if (!_admission.Enter(entry))
         {
-            return RecordWhenSpaceAsync(space, entry, cancellationToken);
+            return WaitForAdmissionAsync(entry, cancellationToken);
         }
 
-        _inbox.Writer.TryWrite(entry);
         return cancellationToken.CanBeCanceled ? entry.Task.WaitAsync(cancellationToken) : entry.Task;
     }
 
@@ -149,20 +152,23 @@ internal sealed class BatchingAuditTrail : IAuditTrail, IDisposable
 
     private static string SafeId(string? eventId) => string.IsNullOrEmpty(eventId) ? "(none)" : eventId;
 
-    private async Task<string> RecordWhenSpaceAsync(Task space, PendingEntry entry, CancellationToken cancellationToken)
+    private async Task<string> WaitForAdmissionAsync(PendingEntry entry, CancellationToken cancellationToken)
     {
         try
         {
-            await space.ConfigureAwait(false);
+            return await entry.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            ReleaseOutstanding();
+            // Still in line: the event leaves the line unsent. Admitted meanwhile: it may still be accepted.
+            if (_admission.TryWithdraw(entry))
+            {
+                entry.TrySetCanceled(cancellationToken);
+                ReleaseOutstanding();
+            }
+
             throw;
         }
-
-        _inbox.Writer.TryWrite(entry);
-        return await entry.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private void ReleaseOutstanding()
@@ -447,7 +453,7 @@ internal sealed class BatchingAuditTrail : IAuditTrail, IDisposable
     {
         _metrics.Accepted();
         entry.TrySetResult(entry.EventId);
-        _capacity.Release();
+        _admission.Leave();
         ReleaseOutstanding();
     }
 
@@ -456,7 +462,7 @@ internal sealed class BatchingAuditTrail : IAuditTrail, IDisposable
         _metrics.Failed(failure.Code);
         Log.EntryFailed(_logger, entry.EventId, entry.GroupId, entry.Attempts, failure.Code);
         entry.TrySetException(new AuditDeliveryException(entry.EventId, entry.Attempts, failure.Code, failure.Message, failure.Exception));
-        _capacity.Release();
+        _admission.Leave();
         ReleaseOutstanding();
     }
 

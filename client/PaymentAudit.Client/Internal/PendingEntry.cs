@@ -28,6 +28,9 @@ internal sealed class PendingEntry : TaskCompletionSource<string>
     /// <summary>The group's queue, set when the dispatcher takes the entry in.</summary>
     public GroupQueue? Group { get; set; }
 
+    /// <summary>In line for a place in the buffer (guarded by <see cref="BoundedAdmission"/>'s lock).</summary>
+    public bool Waiting { get; set; }
+
     /// <summary>How many times the entry was sent so far.</summary>
     public int Attempts { get; set; }
 }

@@ -62,4 +62,32 @@ public sealed class BackpressureTests
         sqs.Entries.Count.ShouldBe(300);
         highWater.ShouldBeInRange(1, 8);
     }
+
+    [Fact]
+    public async Task RecordAsync_CallsThatWaitForSpace_EnterTheBufferInCallOrder()
+    {
+        var sqs = new RecordingSqsClient();
+        sqs.Hold();
+        await using var trail = TestTrails.Create(sqs, TestTrails.Options() with { BufferCapacity = 1, GroupStrategy = MessageGroupStrategy.OneGroup("g") });
+        var events = Enumerable.Range(0, 20).Select(i => Some.AccessEvent(minute: i)).ToList();
+
+        var recorded = events.Select(e => trail.RecordAsync(e)).ToList();
+        await sqs.WaitForBatchesAsync(1);
+        sqs.Release();
+        await Task.WhenAll(recorded);
+
+        sqs.Entries.Select(e => e.DeduplicationId).ShouldBe(events.Select(e => e.EventId));
+    }
+
+    [Fact]
+    public async Task RecordAsync_TokenAlreadyCancelled_NeverSendsTheEvent()
+    {
+        var sqs = new RecordingSqsClient();
+        await using var trail = TestTrails.Create(sqs);
+
+        await Should.ThrowAsync<OperationCanceledException>(() => trail.RecordAsync(Some.AccessEvent(), new CancellationToken(canceled: true)));
+
+        await trail.DisposeAsync();
+        sqs.Batches.ShouldBeEmpty();
+    }
 }
