@@ -23,12 +23,13 @@ public static class LocalWriter
     /// <param name="visibilityTimeout">Visibility timeout of each receive.</param>
     /// <param name="receivers">Concurrent receive loops.</param>
     /// <param name="writerLog">Where the writer's JSON log and metric lines go.</param>
+    /// <param name="parallelGroups">How many groups of a batch the writer appends at once.</param>
     public static LocalEventSource CreateEventSource(
-        IAmazonSQS sqs, IAmazonDynamoDB writerDynamoDb, LocalResources resources, TimeSpan visibilityTimeout, int receivers, TextWriter writerLog)
+        IAmazonSQS sqs, IAmazonDynamoDB writerDynamoDb, LocalResources resources, TimeSpan visibilityTimeout, int receivers, TextWriter writerLog, int parallelGroups)
     {
         ArgumentNullException.ThrowIfNull(resources);
         var settings = new WriterSettings { TableName = resources.TableName, Environment = EnvironmentName };
-        var handler = WriterComposition.CreateHandler(settings, writerDynamoDb, TimeProvider.System, writerLog);
+        var handler = WriterComposition.CreateHandler(settings, writerDynamoDb, TimeProvider.System, writerLog, maxParallelGroups: parallelGroups);
         return new LocalEventSource(
             sqs,
             new EventSourceOptions { QueueUrl = resources.QueueUrl, VisibilityTimeout = visibilityTimeout, Receivers = receivers },

@@ -41,5 +41,5 @@ public sealed class LocalPipelineFixture : IAsyncLifetime
 
     /// <summary>An event source running the real writer over <paramref name="writerDynamoDb"/>.</summary>
     public static LocalEventSource WriterEventSource(IAmazonSQS sqs, IAmazonDynamoDB writerDynamoDb, LocalResources resources, TimeSpan visibilityTimeout) =>
-        LocalWriter.CreateEventSource(sqs, writerDynamoDb, resources, visibilityTimeout, receivers: 4, TextWriter.Null);
+        LocalWriter.CreateEventSource(sqs, writerDynamoDb, resources, visibilityTimeout, receivers: 3, TextWriter.Null, parallelGroups: 1);
 }

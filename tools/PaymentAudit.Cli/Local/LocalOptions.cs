@@ -30,6 +30,12 @@ public sealed class LocalOptions
         DefaultValueFactory = _ => 6,
     };
 
+    private readonly Option<int> _parallelGroups = new("--writer-parallel-groups")
+    {
+        Description = "Message groups of one batch the writer appends at once. Default 1 (DynamoDB Local is fastest fed one transaction at a time).",
+        DefaultValueFactory = _ => 1,
+    };
+
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
@@ -38,6 +44,7 @@ public sealed class LocalOptions
         command.Options.Add(_sqsPort);
         command.Options.Add(_visibilityTimeout);
         command.Options.Add(_receivers);
+        command.Options.Add(_parallelGroups);
     }
 
     /// <summary>The validated settings; maxReceiveCount comes from <c>infra/config/dev.json</c>.</summary>
@@ -57,6 +64,7 @@ public sealed class LocalOptions
             SqsPort = parsed.GetValue(_sqsPort),
             VisibilityTimeout = TimeSpan.FromSeconds(visibility),
             Receivers = parsed.GetValue(_receivers),
+            WriterParallelGroups = parsed.GetValue(_parallelGroups),
             MaxReceiveCount = DeploymentConfig.ReadMaxReceiveCount(DeploymentConfig.PathOf(DeploymentConfig.LocalMirror)),
         }.Validate();
     }

@@ -38,6 +38,12 @@ public sealed record LocalSettings
     /// <summary>Concurrent receive loops of the local event source. Default 6.</summary>
     public int Receivers { get; init; } = 6;
 
+    /// <summary>
+    /// How many message groups of one batch the writer appends at once. Default 1: DynamoDB Local
+    /// serializes transactions and is faster fed one at a time (on AWS the writer runs them all at once).
+    /// </summary>
+    public int WriterParallelGroups { get; init; } = 1;
+
     /// <summary>Checks every setting and throws one exception naming all wrong ones.</summary>
     /// <exception cref="LocalConfigurationException">A setting is out of range.</exception>
     public LocalSettings Validate()
@@ -70,6 +76,11 @@ public sealed record LocalSettings
         if (Receivers is < 1 or > 64)
         {
             problems.Add($"receivers must be from 1 to 64, not {Receivers}");
+        }
+
+        if (WriterParallelGroups is < 1 or > 10)
+        {
+            problems.Add($"writer-parallel-groups must be from 1 to 10, not {WriterParallelGroups}");
         }
 
         if (problems.Count > 0)
