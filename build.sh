@@ -70,7 +70,7 @@ run_tests() {
   use_scratch_tmpdir
   local out="$ROOT/.tmp/test-output.log" status=0
   log "Running the tests"
-  dotnet test PaymentAudit.sln -c Release --no-build --verbosity quiet -nologo 2>&1 | tee "$out" || status=$?
+  dotnet test PaymentAudit.sln -c Release --no-build --verbosity quiet -nologo --logger "console;verbosity=minimal" 2>&1 | tee "$out" || status=$?
   local passed failed skipped
   passed=$(grep -oE 'Passed: +[0-9]+' "$out" | awk '{s+=$2} END {print s+0}')
   failed=$(grep -oE 'Failed: +[0-9]+' "$out" | awk '{s+=$2} END {print s+0}')
