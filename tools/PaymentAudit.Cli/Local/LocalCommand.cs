@@ -26,7 +26,8 @@ public static class LocalCommand
         up.SetAction(async (parsed, cancellationToken) => await GuardAsync(error, async () =>
         {
             var settings = options.ToSettings(parsed);
-            await LocalUpRun.RunAsync(settings, output, refreshInPlace: !Console.IsOutputRedirected, TimeSpan.FromSeconds(1), cancellationToken);
+            var interactive = !Console.IsOutputRedirected;
+            await LocalUpRun.RunAsync(settings, output, interactive, TimeSpan.FromSeconds(interactive ? 1 : 5), cancellationToken);
             return ExitCodes.Success;
         }));
         return up;
