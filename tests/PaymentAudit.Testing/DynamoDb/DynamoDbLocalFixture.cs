@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 using PaymentAudit.Local.Emulators;
+using PaymentAudit.Testing.Http;
 using PaymentAudit.Storage;
 using Xunit;
 
@@ -38,7 +39,7 @@ public sealed class DynamoDbLocalFixture : IAsyncLifetime
         };
         if (faults is not null)
         {
-            config.HttpClientFactory = new InjectingHttpClientFactory(faults);
+            config.HttpClientFactory = new HandlerHttpClientFactory(faults);
             config.MaxErrorRetry = 0;
         }
 

@@ -1,5 +1,6 @@
 using Amazon.Runtime;
 using Amazon.SQS;
+using PaymentAudit.Testing.Http;
 
 namespace PaymentAudit.Testing.Fauxqs;
 
@@ -20,7 +21,7 @@ public static class SqsClients
         };
         if (faults is not null)
         {
-            config.HttpClientFactory = new FaultInjectingSqsHttpClientFactory(faults);
+            config.HttpClientFactory = new HandlerHttpClientFactory(faults);
             config.MaxErrorRetry = 0;
         }
 
