@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using PaymentAudit.Core.Contract;
 
@@ -6,6 +7,10 @@ namespace PaymentAudit.Core.Chain;
 /// <summary>Links entries onto a chain head: assigns sequence numbers, bodies and hashes.</summary>
 public static class ChainLinker
 {
+    // Bodies are written, hashed and decoded from one reused buffer per thread: no copy per record.
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_bodyBuffer;
+
     /// <summary>
     /// Links <paramref name="entries"/> in order after <paramref name="head"/>. The result's last
     /// record is the chain's new head once stored.
@@ -20,8 +25,10 @@ public static class ChainLinker
         foreach (var entry in entries)
         {
             seq++;
-            var body = RecordBody.Write(chainId, seq, receivedAt, entry);
-            var hash = RecordHasher.Compute(body, prevHash);
+            var body = t_bodyBuffer ??= new ArrayBufferWriter<byte>(4096);
+            body.ResetWrittenCount();
+            RecordBody.Write(chainId, seq, receivedAt, entry, body);
+            var hash = RecordHasher.Compute(body.WrittenSpan, prevHash);
             var auditEvent = entry.Event;
             var record = new ChainRecord(
                 chainId,
@@ -31,7 +38,7 @@ public static class ChainLinker
                 auditEvent?.EventType,
                 receivedAt,
                 auditEvent is null ? SeedAttributes.FromRejected(entry.MaskedPayload!, receivedAt) : SeedAttributes.From(auditEvent),
-                Encoding.UTF8.GetString(body),
+                Encoding.UTF8.GetString(body.WrittenSpan),
                 prevHash,
                 hash);
             linked.Add(new LinkedEntry(record, entry.GuardKey, auditEvent is null ? [] : References(auditEvent), entry.MessageId));
@@ -45,35 +52,37 @@ public static class ChainLinker
     public static IReadOnlyList<RecordReference> References(AuditEvent auditEvent)
     {
         ArgumentNullException.ThrowIfNull(auditEvent);
-        var kinds = new Dictionary<string, string>(StringComparer.Ordinal);
-        var order = new List<string>();
-        void Add(string recordId, string kind)
-        {
-            if (kinds.TryGetValue(recordId, out var existing))
-            {
-                kinds[recordId] = $"{existing}+{kind}";
-                return;
-            }
-
-            kinds[recordId] = kind;
-            order.Add(recordId);
-        }
-
+        var references = new List<RecordReference>();
         foreach (var id in auditEvent.Query?.RecordIds ?? [])
         {
-            Add(id, RecordReference.Queried);
+            Add(references, id, RecordReference.Queried);
         }
 
         foreach (var id in auditEvent.Response?.RecordIds ?? [])
         {
-            Add(id, RecordReference.Returned);
+            Add(references, id, RecordReference.Returned);
         }
 
         if (auditEvent.Payment is { } payment)
         {
-            Add(payment.PaymentId, RecordReference.Processed);
+            Add(references, payment.PaymentId, RecordReference.Processed);
         }
 
-        return order.Select(id => new RecordReference(id, kinds[id])).ToList();
+        return references;
+    }
+
+    /// <summary>Adds a reference, or combines kinds when the record is already referenced (lists hold at most 91 ids).</summary>
+    private static void Add(List<RecordReference> references, string recordId, string kind)
+    {
+        for (var i = 0; i < references.Count; i++)
+        {
+            if (string.Equals(references[i].RecordId, recordId, StringComparison.Ordinal))
+            {
+                references[i] = references[i] with { Kind = $"{references[i].Kind}+{kind}" };
+                return;
+            }
+        }
+
+        references.Add(new RecordReference(recordId, kind));
     }
 }

@@ -14,9 +14,16 @@ public static class RecordBody
     /// <summary>Writes the canonical body of <paramref name="entry"/> at position <paramref name="seq"/>.</summary>
     public static byte[] Write(string chainId, long seq, string receivedAt, ChainEntry entry)
     {
+        var buffer = new ArrayBufferWriter<byte>(2048);
+        Write(chainId, seq, receivedAt, entry, buffer);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Writes the canonical body into <paramref name="output"/>.</summary>
+    public static void Write(string chainId, long seq, string receivedAt, ChainEntry entry, IBufferWriter<byte> output)
+    {
         ArgumentNullException.ThrowIfNull(entry);
-        var buffer = new ArrayBufferWriter<byte>(512 + ((entry.MaskedPayload?.Length ?? 1024) * 2));
-        var w = new CanonicalJsonWriter(buffer);
+        var w = new CanonicalJsonWriter(output);
         w.StartObject();
         w.WriteString("chainId", chainId);
         if (entry.Event is { } auditEvent)
@@ -48,7 +55,6 @@ public static class RecordBody
         w.WriteNumber("seq", seq);
         w.WriteString("status", entry.Event is null ? RecordStatus.Rejected : RecordStatus.Accepted);
         w.EndObject();
-        return buffer.WrittenSpan.ToArray();
     }
 
     /// <summary>Writes an event's canonical JSON (members in UTF-16 order, nulls omitted).</summary>
