@@ -68,7 +68,7 @@ public sealed class AuditAlarms : Construct
         DeadLetterMessages = Create(
             "DeadLetterMessages",
             "dlq-messages-visible",
-            "Messages reached the dead-letter queue: inspect and redrive them with the auditor CLI.",
+            "Messages reached the dead-letter queue: inspect them, fix the cause, then move them back with SQS dead-letter queue redrive.",
             props.DeadLetterQueue.MetricApproximateNumberOfMessagesVisible(new MetricOptions { Period = Period, Statistic = Stats.MAXIMUM }),
             0);
         OldestMessageAge = Create(
