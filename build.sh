@@ -127,7 +127,7 @@ case "$target" in
     log "Snapshots regenerated: review and commit infra/snapshots/"
     ;;
   *)
-    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
     [ -z "$target" ] || die "unknown target '$target'"
     exit 2
     ;;
