@@ -15,6 +15,7 @@ public sealed record ChainEntry
         Event = auditEvent;
         Rejection = rejection;
         Payload = payload;
+        References = auditEvent is null ? [] : ChainLinker.References(auditEvent);
     }
 
     /// <summary>The queue message id (provenance; also the guard of quarantined entries).</summary>
@@ -28,6 +29,12 @@ public sealed record ChainEntry
 
     /// <summary>What is stored of the raw payload, when rejected: card numbers masked, truncated if huge.</summary>
     public QuarantinedPayload? Payload { get; }
+
+    /// <summary>Payment records the event touched (none for a rejected entry); each gets an index item.</summary>
+    public IReadOnlyList<RecordReference> References { get; }
+
+    /// <summary>Items the store writes for this entry: the record, its guard and one index item per reference.</summary>
+    public int ItemCount => 2 + References.Count;
 
     /// <summary>The stored payload text (card numbers masked), when rejected.</summary>
     public string? MaskedPayload => Payload?.Text;

@@ -105,7 +105,7 @@ public sealed class ChainAppender
         var chunk = new List<ChainEntry>();
         foreach (var entry in pending)
         {
-            var items = ItemCount(entry);
+            var items = entry.ItemCount;
             if (items > budget)
             {
                 if (chunk.Count == 0)
@@ -122,6 +122,4 @@ public sealed class ChainAppender
 
         return chunk;
     }
-
-    private static int ItemCount(ChainEntry entry) => 2 + (entry.Event is null ? 0 : ChainLinker.References(entry.Event).Count);
 }
