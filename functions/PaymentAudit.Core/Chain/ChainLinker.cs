@@ -41,7 +41,7 @@ public static class ChainLinker
                 Encoding.UTF8.GetString(body.WrittenSpan),
                 prevHash,
                 hash);
-            linked.Add(new LinkedEntry(record, entry.GuardKey, entry.References, entry.MessageId));
+            linked.Add(new LinkedEntry(record, entry));
             prevHash = hash;
         }
 

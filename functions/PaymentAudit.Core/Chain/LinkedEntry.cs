@@ -1,12 +1,19 @@
 namespace PaymentAudit.Core.Chain;
 
-/// <summary>A linked record with what the store writes beside it: its guard and its index references.</summary>
+/// <summary>A linked record and the entry it was made from, which says what the store writes beside it.</summary>
 /// <param name="Record">The chain record.</param>
-/// <param name="GuardKey">Idempotency guard key (see <see cref="ChainEntry.GuardKey"/>).</param>
-/// <param name="References">Payment records the event touched.</param>
-/// <param name="MessageId">The queue message this record came from.</param>
-public sealed record LinkedEntry(ChainRecord Record, string GuardKey, IReadOnlyList<RecordReference> References, string MessageId)
+/// <param name="Entry">The validated or quarantined message the record holds.</param>
+public sealed record LinkedEntry(ChainRecord Record, ChainEntry Entry)
 {
-    /// <summary>Items the store writes for this entry: the record, its guard and one index item per reference.</summary>
-    public int ItemCount => 2 + References.Count;
+    /// <summary>Idempotency guard key (see <see cref="ChainEntry.GuardKey"/>).</summary>
+    public string GuardKey => Entry.GuardKey;
+
+    /// <summary>Payment records the event touched.</summary>
+    public IReadOnlyList<RecordReference> References => Entry.References;
+
+    /// <summary>The queue message this record came from.</summary>
+    public string MessageId => Entry.MessageId;
+
+    /// <summary>Items the store writes for this entry (see <see cref="ChainEntry.ItemCount"/>).</summary>
+    public int ItemCount => Entry.ItemCount;
 }

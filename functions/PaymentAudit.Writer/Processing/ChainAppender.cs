@@ -62,7 +62,7 @@ public sealed class ChainAppender
                             chainId,
                             entry.Record.Status == RecordStatus.Accepted ? MessageOutcome.Accepted : MessageOutcome.Rejected,
                             entry.Record.Seq,
-                            chunk.First(c => c.MessageId == entry.MessageId).Rejection?.CodeName);
+                            entry.Entry.Rejection?.CodeName);
                     }
 
                     pending.RemoveRange(0, chunk.Count);
