@@ -16,6 +16,8 @@ public class WritePathBenchmarks
 {
     private readonly AuditEventValidator _validator = new();
     private string _payload = string.Empty;
+    private ChainEntry _entry = null!;
+    private LinkedEntry _linked = null!;
 
     /// <summary>Size of the event in bytes, printed for context.</summary>
     public int PayloadBytes => Encoding.UTF8.GetByteCount(_payload);
@@ -25,13 +27,27 @@ public class WritePathBenchmarks
     {
         _payload = Some.Json(Some.TypicalEvent(42));
         Console.WriteLine($"// typical event: {PayloadBytes} bytes");
+        _entry = ChainEntry.FromMessage("message-1", _payload, _validator);
+        _linked = Link(_entry);
     }
 
     [Benchmark(Description = "validate + canonicalize + hash + marshal one event")]
-    public int WriteOneEvent()
+    public int WriteOneEvent() => Marshal(Link(ChainEntry.FromMessage("message-1", _payload, _validator)));
+
+    [Benchmark(Description = "step 1: validate (parse, check, card-number scan)")]
+    public bool ValidateOnly() => _validator.Validate(_payload).IsValid;
+
+    [Benchmark(Description = "step 2: link (canonical body, SHA-256, record)")]
+    public LinkedEntry LinkOnly() => Link(_entry);
+
+    [Benchmark(Description = "step 3: marshal the items (record, guard, index items)")]
+    public int MarshalOnly() => Marshal(_linked);
+
+    private static LinkedEntry Link(ChainEntry entry) =>
+        ChainLinker.Link("chain-1", ChainHead.Genesis, [entry], "2026-11-23T10:00:00.0000000Z")[0];
+
+    private static int Marshal(LinkedEntry linked)
     {
-        var entry = ChainEntry.FromMessage("message-1", _payload, _validator);
-        var linked = ChainLinker.Link("chain-1", ChainHead.Genesis, [entry], "2026-11-23T10:00:00.0000000Z")[0];
         var items = AuditItemMapper.ToRecordItem(linked.Record).Count + AuditItemMapper.ToGuardItem(linked).Count;
         var shared = new ReferenceAttributes(linked.Record);
         foreach (var reference in linked.References)
@@ -41,7 +57,4 @@ public class WritePathBenchmarks
 
         return items;
     }
-
-    [Benchmark(Description = "validate only")]
-    public bool ValidateOnly() => _validator.Validate(_payload).IsValid;
 }

@@ -17,7 +17,10 @@ namespace PaymentAudit.Benchmarks.Writer;
 /// <summary>
 /// Feeds the same events, in SQS batches of 10, to the chain writer and to a put-per-message
 /// baseline (the seed design), both against one DynamoDB Local in this process, and prints
-/// events/s and DynamoDB requests per event for each. Usage: harness writer [--events N] [--concurrency C] [--groups-per-batch G] [--warmup W] [--parallel-groups P].
+/// events/s and DynamoDB requests per event for each. It then probes the same DynamoDB Local for
+/// the items/s it accepts through each write shape, which bounds the ratio any design can reach
+/// here. Usage: harness writer [--events N] [--concurrency C] [--groups-per-batch G] [--warmup W]
+/// [--parallel-groups P] [--probe-items I].
 /// </summary>
 public sealed class WriterHarness : IHarness
 {
@@ -32,6 +35,7 @@ public sealed class WriterHarness : IHarness
         var groupsPerBatch = Math.Min(BatchSize, Option(args, "--groups-per-batch", 2));
         var warmup = Option(args, "--warmup", 2_000);
         var parallelGroups = Option(args, "--parallel-groups", int.MaxValue);
+        var probeItems = Option(args, "--probe-items", 8_000);
         var fixture = new DynamoDbLocalFixture();
         await fixture.InitializeAsync();
         try
@@ -46,6 +50,21 @@ public sealed class WriterHarness : IHarness
 
             var baseline = await RunBaselineAsync(fixture, batches, concurrency, cancellationToken);
             var writer = await RunWriterAsync(fixture, batches, concurrency, parallelGroups, verify: true, cancellationToken);
+
+            var probe = new DynamoDbCapacityProbe(fixture, concurrency);
+            var itemsPerTransaction = (int)Math.Round(writer.ItemsWritten / (double)writer.Transactions);
+            var itemsPerEvent = writer.ItemsWritten / (double)writer.Stored;
+            var putCapacity = await probe.MeasurePutItemsAsync(probeItems, cancellationToken);
+            var transactCapacity = await probe.MeasureTransactionItemsAsync(probeItems, itemsPerTransaction, (int)Math.Round(itemsPerEvent), cancellationToken);
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"// DynamoDB Local capacity, probed after the runs: conditional PutItem {putCapacity:0} items/s; conditional TransactWriteItems of {itemsPerTransaction} items {transactCapacity:0} items/s"));
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"// writer wrote {itemsPerEvent:0.00} items per event in {writer.Transactions} transactions: {writer.EventsPerSecond * itemsPerEvent:0} items/s, {writer.EventsPerSecond * itemsPerEvent / transactCapacity:0%} of the transactional capacity"));
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"// ceiling against the baseline here: {transactCapacity / putCapacity:0.00}x / (items per event in the transaction); at {itemsPerEvent:0.00} items per event {transactCapacity / itemsPerEvent / putCapacity:0.00}x"));
             Console.WriteLine(Line("writer-baseline (one PutItem per message)", baseline));
             Console.WriteLine($"// speedup over baseline: {writer.EventsPerSecond / baseline.EventsPerSecond:0.00}x; chains verified: {writer.ChainsVerified}/{writer.Chains}");
             Console.WriteLine(Line("writer", writer));
@@ -131,6 +150,11 @@ public sealed class WriterHarness : IHarness
         }, cancellationToken)));
         var elapsed = Stopwatch.GetElapsedTime(started);
         var requests = counter.Requests;
+        var transactions = counter.RequestsByOperation.GetValueOrDefault("TransactWriteItems");
+
+        // Every transaction writes its entries' items (record, guard, index items) and one head.
+        var validator = new AuditEventValidator();
+        var entryItems = work.SelectMany(w => w).SelectMany(b => b).Sum(m => ChainEntry.FromMessage(m.MessageId, m.Body, validator).ItemCount);
 
         var chains = work.SelectMany(w => w).SelectMany(b => b).Select(m => m.GroupId).Distinct().ToList();
         var verified = 0;
@@ -146,7 +170,7 @@ public sealed class WriterHarness : IHarness
             }
         }
 
-        return new Result(stored, stored / elapsed.TotalSeconds, requests, chains.Count, verified);
+        return new Result(stored, stored / elapsed.TotalSeconds, requests, chains.Count, verified, entryItems + transactions, transactions);
     }
 
     private static async Task<Result> RunBaselineAsync(
@@ -189,7 +213,7 @@ public sealed class WriterHarness : IHarness
             }
         }, cancellationToken)));
         var elapsed = Stopwatch.GetElapsedTime(started);
-        return new Result(stored, stored / elapsed.TotalSeconds, counter.Requests, 0, 0);
+        return new Result(stored, stored / elapsed.TotalSeconds, counter.Requests, 0, 0, stored, 0);
     }
 
     private static int Option(IReadOnlyList<string> args, string name, int fallback)
@@ -205,5 +229,5 @@ public sealed class WriterHarness : IHarness
         return fallback;
     }
 
-    private sealed record Result(int Stored, double EventsPerSecond, int Requests, int Chains, int ChainsVerified);
+    private sealed record Result(int Stored, double EventsPerSecond, int Requests, int Chains, int ChainsVerified, int ItemsWritten, int Transactions);
 }

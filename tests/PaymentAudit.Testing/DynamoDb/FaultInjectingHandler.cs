@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 
@@ -11,6 +12,7 @@ public sealed class FaultInjectingHandler : DelegatingHandler
 {
     private readonly Random _random;
     private readonly Lock _gate = new();
+    private readonly ConcurrentDictionary<string, int> _byOperation = new(StringComparer.Ordinal);
 
     /// <summary>Creates a handler that forwards to <paramref name="inner"/>.</summary>
     public FaultInjectingHandler(HttpMessageHandler inner, int seed = 17)
@@ -34,6 +36,9 @@ public sealed class FaultInjectingHandler : DelegatingHandler
     /// <summary>How many calls went through.</summary>
     public int Requests { get; private set; }
 
+    /// <summary>How many calls went through, by operation (e.g. "TransactWriteItems").</summary>
+    public IReadOnlyDictionary<string, int> RequestsByOperation => _byOperation;
+
     /// <inheritdoc />
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -43,6 +48,7 @@ public sealed class FaultInjectingHandler : DelegatingHandler
         lock (_gate)
         {
             Requests++;
+            _byOperation.AddOrUpdate(operation, 1, (_, count) => count + 1);
             if (FaultRate > 0 && (Operations.Count == 0 || Operations.Contains(operation)) && _random.NextDouble() < FaultRate)
             {
                 fault = Kinds[_random.Next(Kinds.Count)];
