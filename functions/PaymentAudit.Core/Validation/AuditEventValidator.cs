@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -92,15 +91,15 @@ public sealed class AuditEventValidator
     /// <summary>Walks one event object; the first violation found becomes the rejection.</summary>
     private sealed class EventReader(ValidationLimits limits)
     {
-        private static readonly string[] TopLevelFields =
-            ["schemaVersion", "eventId", "eventType", "occurredAt", "actor", "origin", "query", "response", "outcome", "payment"];
+        private static readonly MemberNames TopLevelFields =
+            new(["schemaVersion", "eventId", "eventType", "occurredAt", "actor", "origin", "query", "response", "outcome", "payment"]);
 
-        private static readonly string[] ActorFields = ["id", "type"];
-        private static readonly string[] OriginFields = ["service", "ip", "requestId"];
-        private static readonly string[] QueryFields = ["recordIds", "description"];
-        private static readonly string[] ResponseFields = ["recordIds"];
-        private static readonly string[] OutcomeFields = ["result", "reason"];
-        private static readonly string[] PaymentFields = ["paymentId", "amount", "currency"];
+        private static readonly MemberNames ActorFields = new(["id", "type"]);
+        private static readonly MemberNames OriginFields = new(["service", "ip", "requestId"]);
+        private static readonly MemberNames QueryFields = new(["recordIds", "description"]);
+        private static readonly MemberNames ResponseFields = new(["recordIds"]);
+        private static readonly MemberNames OutcomeFields = new(["result", "reason"]);
+        private static readonly MemberNames PaymentFields = new(["paymentId", "amount", "currency"]);
 
         private Rejection? _rejection;
 
@@ -116,7 +115,7 @@ public sealed class AuditEventValidator
                 return Failed();
             }
 
-            if (!root.TryGetProperty("schemaVersion", out var version))
+            if (!root.TryGetProperty("schemaVersion"u8, out var version))
             {
                 return ValidationResult.Invalid(RejectionCode.MissingField, "field 'schemaVersion' is required");
             }
@@ -129,19 +128,19 @@ public sealed class AuditEventValidator
                     $"field 'schemaVersion' must be {AuditEvent.CurrentSchemaVersion}; this writer supports schema version {AuditEvent.CurrentSchemaVersion} only");
             }
 
-            var eventId = RequiredString(root, "eventId", "eventId");
+            var eventId = RequiredString(root, "eventId"u8, "eventId");
             if (eventId is not null && !IsEventId(eventId))
             {
                 Invalid("eventId", "must be 1-128 characters of letters, digits, '.', '_', ':' or '-', starting with a letter or digit");
             }
 
-            var eventType = RequiredString(root, "eventType", "eventType");
+            var eventType = RequiredString(root, "eventType"u8, "eventType");
             if (eventType is not null && !IsEventType(eventType))
             {
                 Invalid("eventType", "must be dotted lowercase words of at most 64 characters, e.g. 'payment.record.viewed'");
             }
 
-            var occurredAt = RequiredString(root, "occurredAt", "occurredAt");
+            var occurredAt = RequiredString(root, "occurredAt"u8, "occurredAt");
             if (_rejection is null && occurredAt is not null && !Rfc3339.TryParseUtc(occurredAt, out _))
             {
                 _rejection = new Rejection(
@@ -189,13 +188,13 @@ public sealed class AuditEventValidator
 
         private Actor? ReadActor(JsonElement root)
         {
-            if (!RequiredObject(root, "actor", ActorFields, out var actor))
+            if (!RequiredObject(root, "actor"u8, "actor", ActorFields, out var actor))
             {
                 return null;
             }
 
-            var id = RequiredIdentifier(actor, "id", "actor.id");
-            var type = RequiredString(actor, "type", "actor.type");
+            var id = RequiredIdentifier(actor, "id"u8, "actor.id");
+            var type = RequiredString(actor, "type"u8, "actor.type");
             if (type is not null && type is not (ActorTypes.User or ActorTypes.Service))
             {
                 Invalid("actor.type", "must be 'user' or 'service'");
@@ -206,31 +205,31 @@ public sealed class AuditEventValidator
 
         private Origin? ReadOrigin(JsonElement root)
         {
-            if (!RequiredObject(root, "origin", OriginFields, out var origin))
+            if (!RequiredObject(root, "origin"u8, "origin", OriginFields, out var origin))
             {
                 return null;
             }
 
-            var service = RequiredIdentifier(origin, "service", "origin.service");
-            var ip = OptionalString(origin, "ip", "origin.ip");
+            var service = RequiredIdentifier(origin, "service"u8, "origin.service");
+            var ip = OptionalString(origin, "ip"u8, "origin.ip");
             if (ip is not null && !IsIpAddress(ip))
             {
                 Invalid("origin.ip", "must be an IPv4 or IPv6 address");
             }
 
-            var requestId = OptionalIdentifier(origin, "requestId", "origin.requestId");
+            var requestId = OptionalIdentifier(origin, "requestId"u8, "origin.requestId");
             return service is null ? null : new Origin(service, ip, requestId);
         }
 
         private QueryDetails? ReadQuery(JsonElement root)
         {
-            if (!OptionalObject(root, "query", QueryFields, out var query))
+            if (!OptionalObject(root, "query"u8, "query", QueryFields, out var query))
             {
                 return null;
             }
 
-            var recordIds = OptionalIdentifierList(query, "recordIds", "query.recordIds", minItems: 1, limits.MaxQueryRecordIds);
-            var description = OptionalText(query, "description", "query.description");
+            var recordIds = OptionalIdentifierList(query, "recordIds"u8, "query.recordIds", minItems: 1, limits.MaxQueryRecordIds);
+            var description = OptionalText(query, "description"u8, "query.description");
             if (recordIds is null && description is null)
             {
                 Missing("query", "needs 'recordIds' or 'description'");
@@ -242,53 +241,53 @@ public sealed class AuditEventValidator
 
         private ResponseDetails? ReadResponse(JsonElement root)
         {
-            if (!OptionalObject(root, "response", ResponseFields, out var response))
+            if (!OptionalObject(root, "response"u8, "response", ResponseFields, out var response))
             {
                 return null;
             }
 
-            if (!response.TryGetProperty("recordIds", out _))
+            if (!response.TryGetProperty("recordIds"u8, out _))
             {
                 Missing("response.recordIds", "is required (use an empty list when nothing was returned)");
                 return null;
             }
 
-            var recordIds = OptionalIdentifierList(response, "recordIds", "response.recordIds", minItems: 0, limits.MaxResponseRecordIds);
+            var recordIds = OptionalIdentifierList(response, "recordIds"u8, "response.recordIds", minItems: 0, limits.MaxResponseRecordIds);
             return recordIds is null ? null : new ResponseDetails(recordIds);
         }
 
         private Outcome? ReadOutcome(JsonElement root)
         {
-            if (!RequiredObject(root, "outcome", OutcomeFields, out var outcome))
+            if (!RequiredObject(root, "outcome"u8, "outcome", OutcomeFields, out var outcome))
             {
                 return null;
             }
 
-            var result = RequiredString(outcome, "result", "outcome.result");
+            var result = RequiredString(outcome, "result"u8, "outcome.result");
             if (result is not null && result is not (OutcomeResults.Success or OutcomeResults.Failure or OutcomeResults.Denied))
             {
                 Invalid("outcome.result", "must be 'success', 'failure' or 'denied'");
             }
 
-            var reason = OptionalText(outcome, "reason", "outcome.reason");
+            var reason = OptionalText(outcome, "reason"u8, "outcome.reason");
             return result is null ? null : new Outcome(result, reason);
         }
 
         private PaymentDetails? ReadPayment(JsonElement root)
         {
-            if (!OptionalObject(root, "payment", PaymentFields, out var payment))
+            if (!OptionalObject(root, "payment"u8, "payment", PaymentFields, out var payment))
             {
                 return null;
             }
 
-            var paymentId = RequiredIdentifier(payment, "paymentId", "payment.paymentId");
-            var amount = RequiredString(payment, "amount", "payment.amount");
+            var paymentId = RequiredIdentifier(payment, "paymentId"u8, "payment.paymentId");
+            var amount = RequiredString(payment, "amount"u8, "payment.amount");
             if (amount is not null && !IsDecimalAmount(amount))
             {
                 Invalid("payment.amount", "must be a decimal string such as \"129.90\" (at most 15 integer and 6 fraction digits)");
             }
 
-            var currency = RequiredString(payment, "currency", "payment.currency");
+            var currency = RequiredString(payment, "currency"u8, "payment.currency");
             if (currency is not null && !(currency.Length == 3 && char.IsAsciiLetterUpper(currency[0]) && char.IsAsciiLetterUpper(currency[1]) && char.IsAsciiLetterUpper(currency[2])))
             {
                 Invalid("payment.currency", "must be a three-letter ISO 4217 code such as \"EUR\"");
@@ -297,17 +296,17 @@ public sealed class AuditEventValidator
             return paymentId is null || amount is null || currency is null ? null : new PaymentDetails(paymentId, amount, currency);
         }
 
-        private bool CheckMembers(JsonElement obj, string path, string[] allowed)
+        private bool CheckMembers(JsonElement obj, string path, MemberNames allowed)
         {
             // Objects have at most ten known members: a bit per allowed name finds duplicates
-            // without allocating, and NameEquals avoids materializing every member name.
+            // without allocating, and comparing UTF-8 names avoids materializing every member name.
             var seen = 0;
             foreach (var member in obj.EnumerateObject())
             {
                 var index = -1;
-                for (var i = 0; i < allowed.Length; i++)
+                for (var i = 0; i < allowed.Count; i++)
                 {
-                    if (member.NameEquals(allowed[i]))
+                    if (member.NameEquals(allowed.Utf8(i)))
                     {
                         index = i;
                         break;
@@ -322,7 +321,7 @@ public sealed class AuditEventValidator
 
                 if ((seen & (1 << index)) != 0)
                 {
-                    Fail(RejectionCode.DuplicateField, $"field '{Join(path, allowed[index])}' appears more than once");
+                    Fail(RejectionCode.DuplicateField, $"field '{Join(path, allowed.Name(index))}' appears more than once");
                     return false;
                 }
 
@@ -332,21 +331,21 @@ public sealed class AuditEventValidator
             return true;
         }
 
-        private bool RequiredObject(JsonElement parent, string name, string[] allowed, out JsonElement value)
+        private bool RequiredObject(JsonElement parent, ReadOnlySpan<byte> name, string path, MemberNames allowed, out JsonElement value)
         {
             if (!parent.TryGetProperty(name, out value))
             {
-                Missing(name, "is required");
+                Missing(path, "is required");
                 return false;
             }
 
-            return ObjectValue(value, name, allowed);
+            return ObjectValue(value, path, allowed);
         }
 
-        private bool OptionalObject(JsonElement parent, string name, string[] allowed, out JsonElement value) =>
-            parent.TryGetProperty(name, out value) && ObjectValue(value, name, allowed);
+        private bool OptionalObject(JsonElement parent, ReadOnlySpan<byte> name, string path, MemberNames allowed, out JsonElement value) =>
+            parent.TryGetProperty(name, out value) && ObjectValue(value, path, allowed);
 
-        private bool ObjectValue(JsonElement value, string path, string[] allowed)
+        private bool ObjectValue(JsonElement value, string path, MemberNames allowed)
         {
             if (value.ValueKind != JsonValueKind.Object)
             {
@@ -357,7 +356,7 @@ public sealed class AuditEventValidator
             return _rejection is null && CheckMembers(value, path, allowed);
         }
 
-        private string? RequiredString(JsonElement parent, string name, string path)
+        private string? RequiredString(JsonElement parent, ReadOnlySpan<byte> name, string path)
         {
             if (!parent.TryGetProperty(name, out var value))
             {
@@ -368,7 +367,7 @@ public sealed class AuditEventValidator
             return StringValue(value, path);
         }
 
-        private string? OptionalString(JsonElement parent, string name, string path) =>
+        private string? OptionalString(JsonElement parent, ReadOnlySpan<byte> name, string path) =>
             parent.TryGetProperty(name, out var value) ? StringValue(value, path) : null;
 
         private string? StringValue(JsonElement value, string path)
@@ -382,10 +381,10 @@ public sealed class AuditEventValidator
             return value.GetString();
         }
 
-        private string? RequiredIdentifier(JsonElement parent, string name, string path) =>
+        private string? RequiredIdentifier(JsonElement parent, ReadOnlySpan<byte> name, string path) =>
             CheckIdentifier(RequiredString(parent, name, path), path);
 
-        private string? OptionalIdentifier(JsonElement parent, string name, string path) =>
+        private string? OptionalIdentifier(JsonElement parent, ReadOnlySpan<byte> name, string path) =>
             CheckIdentifier(OptionalString(parent, name, path), path);
 
         private string? CheckIdentifier(string? value, string path)
@@ -399,7 +398,7 @@ public sealed class AuditEventValidator
             return value;
         }
 
-        private string? OptionalText(JsonElement parent, string name, string path)
+        private string? OptionalText(JsonElement parent, ReadOnlySpan<byte> name, string path)
         {
             var value = OptionalString(parent, name, path);
             if (value is null)
@@ -417,7 +416,7 @@ public sealed class AuditEventValidator
             return value;
         }
 
-        private List<string>? OptionalIdentifierList(JsonElement parent, string name, string path, int minItems, int maxItems)
+        private List<string>? OptionalIdentifierList(JsonElement parent, ReadOnlySpan<byte> name, string path, int minItems, int maxItems)
         {
             if (!parent.TryGetProperty(name, out var value))
             {
@@ -493,6 +492,18 @@ public sealed class AuditEventValidator
             JsonValueKind.Null => "null",
             _ => kind.ToString(),
         };
+    }
+
+    /// <summary>The members an object of the contract may have, as names for reasons and as UTF-8 for matching.</summary>
+    private sealed class MemberNames(string[] names)
+    {
+        private readonly byte[][] _utf8 = [.. names.Select(Encoding.UTF8.GetBytes)];
+
+        public int Count => names.Length;
+
+        public string Name(int index) => names[index];
+
+        public ReadOnlySpan<byte> Utf8(int index) => _utf8[index];
     }
 
     private static int CountCodePoints(string value)
@@ -610,10 +621,40 @@ public sealed class AuditEventValidator
                 && IPAddress.TryParse(value, out var v6) && v6.AddressFamily == AddressFamily.InterNetworkV6;
         }
 
-        var parts = value.Split('.');
-        return parts.Length == 4 && parts.All(p =>
-            p.Length is >= 1 and <= 3 && p.ContainsOnlyAsciiDigits() && (p.Length == 1 || p[0] != '0')
-            && int.Parse(p, CultureInfo.InvariantCulture) <= 255);
+        return IsIpv4Address(value);
+    }
+
+    /// <summary>Dotted-quad IPv4: four decimal octets 0-255 without leading zeros (the schema's 'ipv4' format).</summary>
+    private static bool IsIpv4Address(ReadOnlySpan<char> value)
+    {
+        for (var octet = 0; octet < 4; octet++)
+        {
+            var digits = 0;
+            var number = 0;
+            while (digits < value.Length && char.IsAsciiDigit(value[digits]))
+            {
+                number = (number * 10) + (value[digits] - '0');
+                digits++;
+            }
+
+            if (digits is < 1 or > 3 || (digits > 1 && value[0] == '0') || number > 255)
+            {
+                return false;
+            }
+
+            value = value[digits..];
+            if (octet < 3)
+            {
+                if (value.IsEmpty || value[0] != '.')
+                {
+                    return false;
+                }
+
+                value = value[1..];
+            }
+        }
+
+        return value.IsEmpty;
     }
 }
 
@@ -631,6 +672,4 @@ file static class SpanDigits
 
         return true;
     }
-
-    public static bool ContainsOnlyAsciiDigits(this string value) => value.AsSpan().ContainsOnlyAsciiDigits();
 }

@@ -152,6 +152,12 @@ public sealed class AuditEventValidatorTests
     [InlineData("origin.ip", "\"1:2:3:4:5:6:7:8:9\"")]
     [InlineData("origin.ip", "\"localhost\"")]
     [InlineData("origin.ip", "\" 1.2.3.4\"")]
+    [InlineData("origin.ip", "\"1.2.3.4 \"")]
+    [InlineData("origin.ip", "\"1.2.3.4.5\"")]
+    [InlineData("origin.ip", "\"1..2.3\"")]
+    [InlineData("origin.ip", "\"1.2.3.\"")]
+    [InlineData("origin.ip", "\"1234.1.1.1\"")]
+    [InlineData("origin.ip", "\"99999999999.1.1.1\"")]
     [InlineData("origin.requestId", "\"req 1\"")]
     [InlineData("query", "\"pay-1001\"")]
     [InlineData("query.recordIds", "[]")]
@@ -171,6 +177,18 @@ public sealed class AuditEventValidatorTests
 
         rejection.ShouldNotBeNull().Code.ShouldBe(RejectionCode.InvalidField);
         rejection.Reason.ShouldStartWith($"field '{path}' must ");
+    }
+
+    [Theory]
+    [InlineData("0.0.0.0")]
+    [InlineData("255.255.255.255")]
+    [InlineData("192.168.100.7")]
+    [InlineData("10.0.0.1")]
+    public void Validate_DottedQuadIpv4_IsAccepted(string ip)
+    {
+        var json = JsonEdit.Set(Some.AccessEventJson(), "origin.ip", JsonValue.Create(ip));
+
+        _validator.Validate(json).IsValid.ShouldBeTrue();
     }
 
     [Theory]
