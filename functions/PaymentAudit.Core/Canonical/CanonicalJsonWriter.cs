@@ -12,6 +12,11 @@ namespace PaymentAudit.Core.Canonical;
 public sealed class CanonicalJsonWriter
 {
     private static readonly byte[] HexDigits = "0123456789abcdef"u8.ToArray();
+
+    /// <summary>Characters written as themselves with no further check: printable ASCII except '"' and '\'.</summary>
+    private static readonly SearchValues<char> PlainAscii = SearchValues.Create(
+        " !#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~");
+
     private readonly IBufferWriter<byte> _output;
     private bool _needsComma;
 
@@ -132,8 +137,19 @@ public sealed class CanonicalJsonWriter
     private void WriteEscaped(string value)
     {
         WriteByte((byte)'"');
+
+        // Most strings are printable ASCII without quotes or backslashes: find the first character
+        // that needs a closer look with one vectorized search, and copy everything before it at once.
         var start = 0;
-        for (var i = 0; i < value.Length; i++)
+        var first = value.AsSpan().IndexOfAnyExcept(PlainAscii);
+        if (first < 0)
+        {
+            WriteUtf8(value);
+            WriteByte((byte)'"');
+            return;
+        }
+
+        for (var i = first; i < value.Length; i++)
         {
             var c = value[i];
             if (c >= 0x20 && c != '"' && c != '\\' && !char.IsSurrogate(c))
