@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using PaymentAudit.Core.Topology;
 using PaymentAudit.Testing.DynamoDb;
@@ -47,7 +48,7 @@ internal sealed class DynamoDbCapacityProbe(DynamoDbLocalFixture fixture, int co
         });
 
     private async Task<double> MeasureAsync(
-        string tablePrefix, int items, Func<Amazon.DynamoDBv2.IAmazonDynamoDB, string, Func<int>, Task<int>> write)
+        string tablePrefix, int items, Func<IAmazonDynamoDB, string, Func<int>, Task<int>> write)
     {
         var table = await fixture.CreateTableAsync(tablePrefix);
         using var client = fixture.CreateClient();
