@@ -28,4 +28,7 @@ public sealed class ValidationResult
 
     /// <summary>An invalid result.</summary>
     public static ValidationResult Invalid(RejectionCode code, string reason) => new(null, new Rejection(code, reason));
+
+    /// <summary>An invalid result.</summary>
+    internal static ValidationResult Invalid(Rejection rejection) => new(null, rejection);
 }

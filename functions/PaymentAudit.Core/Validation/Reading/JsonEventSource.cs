@@ -1,0 +1,190 @@
+using System.Text;
+using System.Text.Json;
+using PaymentAudit.Core.Contract;
+
+namespace PaymentAudit.Core.Validation.Reading;
+
+/// <summary>
+/// Reads an event from a parsed JSON message. Keeps every string it hands out, so a valid message
+/// becomes an <see cref="AuditEvent"/> without decoding a string twice.
+/// </summary>
+internal sealed class JsonEventSource(JsonElement root) : IEventSource
+{
+    private static readonly MemberNames[] AllowedMembers =
+    [
+        new(string.Empty, ["schemaVersion", "eventId", "eventType", "occurredAt", "actor", "origin", "query", "response", "outcome", "payment"]),
+        new("actor", ["id", "type"]),
+        new("origin", ["service", "ip", "requestId"]),
+        new("query", ["recordIds", "description"]),
+        new("response", ["recordIds"]),
+        new("outcome", ["result", "reason"]),
+        new("payment", ["paymentId", "amount", "currency"]),
+    ];
+
+    private readonly JsonElement[] _parts = CreateParts(root);
+    private readonly string?[] _strings = new string?[EventFields.Count];
+    private readonly JsonElement[] _lists = new JsonElement[2];
+    private readonly List<string>?[] _listItems = new List<string>?[2];
+
+    public JsonValueKind RootKind => root.ValueKind;
+
+    public JsonValueKind PartKind(EventPart part)
+    {
+        if (part == EventPart.Root)
+        {
+            return root.ValueKind;
+        }
+
+        if (!root.TryGetProperty(EventFields.NameOf(part), out var value))
+        {
+            return JsonValueKind.Undefined;
+        }
+
+        _parts[(int)part] = value;
+        return value.ValueKind;
+    }
+
+    public Rejection? CheckMembers(EventPart part)
+    {
+        // Objects have at most ten known members: a bit per allowed name finds duplicates
+        // without allocating, and comparing UTF-8 names avoids materializing every member name.
+        var allowed = AllowedMembers[(int)part];
+        var seen = 0;
+        foreach (var member in _parts[(int)part].EnumerateObject())
+        {
+            var index = allowed.IndexOf(member);
+            if (index < 0)
+            {
+                return new Rejection(RejectionCode.UnknownField, $"field '{SafeName(allowed.Join(member.Name))}' is not part of schema version 1");
+            }
+
+            if ((seen & (1 << index)) != 0)
+            {
+                return new Rejection(RejectionCode.DuplicateField, $"field '{allowed.Join(allowed.Name(index))}' appears more than once");
+            }
+
+            seen |= 1 << index;
+        }
+
+        return null;
+    }
+
+    public bool? IsCurrentSchemaVersion() =>
+        root.TryGetProperty("schemaVersion"u8, out var version)
+            ? version.ValueKind == JsonValueKind.Number && version.TryGetDecimal(out var value) && value == AuditEvent.CurrentSchemaVersion
+            : null;
+
+    public JsonValueKind String(EventField field, out string? value)
+    {
+        value = null;
+        if (!_parts[(int)EventFields.PartOf(field)].TryGetProperty(EventFields.NameOf(field), out var element))
+        {
+            return JsonValueKind.Undefined;
+        }
+
+        if (element.ValueKind == JsonValueKind.String)
+        {
+            value = _strings[(int)field] = element.GetString();
+        }
+
+        return element.ValueKind;
+    }
+
+    public JsonValueKind List(EventField field, out int count)
+    {
+        count = 0;
+        if (!_parts[(int)EventFields.PartOf(field)].TryGetProperty(EventFields.NameOf(field), out var element))
+        {
+            return JsonValueKind.Undefined;
+        }
+
+        if (element.ValueKind == JsonValueKind.Array)
+        {
+            count = element.GetArrayLength();
+            _lists[ListSlot(field)] = element;
+            _listItems[ListSlot(field)] = new List<string>(count);
+        }
+
+        return element.ValueKind;
+    }
+
+    public JsonValueKind ListItem(EventField field, int index, out string? value)
+    {
+        // The reader asks for items in order and goes back only to items it has read.
+        var items = _listItems[ListSlot(field)]!;
+        if (index < items.Count)
+        {
+            value = items[index];
+            return JsonValueKind.String;
+        }
+
+        var item = _lists[ListSlot(field)][index];
+        value = null;
+        if (item.ValueKind == JsonValueKind.String)
+        {
+            value = item.GetString()!;
+            items.Add(value);
+        }
+
+        return item.ValueKind;
+    }
+
+    /// <summary>The event, once <see cref="EventReader{TSource}"/> found the message valid.</summary>
+    public AuditEvent ToEvent() => new()
+    {
+        SchemaVersion = AuditEvent.CurrentSchemaVersion,
+        EventId = Text(EventField.EventId),
+        EventType = Text(EventField.EventType),
+        OccurredAt = Text(EventField.OccurredAt),
+        Actor = new Actor(Text(EventField.ActorId), Text(EventField.ActorType)),
+        Origin = new Origin(Text(EventField.OriginService), _strings[(int)EventField.OriginIp], _strings[(int)EventField.OriginRequestId]),
+        Query = Has(EventPart.Query) ? new QueryDetails(_listItems[ListSlot(EventField.QueryRecordIds)], _strings[(int)EventField.QueryDescription]) : null,
+        Response = Has(EventPart.Response) ? new ResponseDetails(_listItems[ListSlot(EventField.ResponseRecordIds)]!) : null,
+        Outcome = new Outcome(Text(EventField.OutcomeResult), _strings[(int)EventField.OutcomeReason]),
+        Payment = Has(EventPart.Payment) ? new PaymentDetails(Text(EventField.PaymentId), Text(EventField.PaymentAmount), Text(EventField.PaymentCurrency)) : null,
+    };
+
+    private static JsonElement[] CreateParts(JsonElement root)
+    {
+        var parts = new JsonElement[EventFields.PartCount];
+        parts[(int)EventPart.Root] = root;
+        return parts;
+    }
+
+    /// <summary>The event has two lists: query and response record ids.</summary>
+    private static int ListSlot(EventField field) => field == EventField.QueryRecordIds ? 0 : 1;
+
+    private string Text(EventField field) => _strings[(int)field]!;
+
+    private bool Has(EventPart part) => _parts[(int)part].ValueKind == JsonValueKind.Object;
+
+    /// <summary>Unknown field names come from the sender: keep them short and printable in reasons.</summary>
+    private static string SafeName(string name)
+    {
+        var printable = new string(name.Select(c => c is >= ' ' and <= '~' ? c : '?').Take(64).ToArray());
+        return name.Length > 64 ? printable + "..." : printable;
+    }
+
+    /// <summary>The members an object of the contract may have, as names for reasons and as UTF-8 for matching.</summary>
+    private sealed class MemberNames(string path, string[] names)
+    {
+        private readonly byte[][] _utf8 = [.. names.Select(Encoding.UTF8.GetBytes)];
+
+        public string Name(int index) => names[index];
+
+        public int IndexOf(JsonProperty member)
+        {
+            for (var i = 0; i < _utf8.Length; i++)
+            {
+                if (member.NameEquals(_utf8[i]))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        public string Join(string name) => path.Length == 0 ? name : $"{path}.{name}";
+    }
+}
