@@ -36,4 +36,8 @@ public class ClientOverheadBreakdownBenchmarks
 
     [Benchmark]
     public bool Validate() => _validator.Validate(_json).IsValid;
+
+    /// <summary>What the client does: serialize, then check the event object (no parse).</summary>
+    [Benchmark]
+    public bool SerializeAndCheck() => _validator.TrySerialize(_event, out _, out _);
 }

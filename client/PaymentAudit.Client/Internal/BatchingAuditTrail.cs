@@ -1,6 +1,5 @@
 using System.Diagnostics.Metrics;
 using System.Text;
-using System.Text.Json;
 using System.Threading.Channels;
 using Amazon.SQS;
 using Amazon.SQS.Model;
@@ -25,6 +24,9 @@ namespace PaymentAudit.Client.Internal;
 /// </remarks>
 internal sealed class BatchingAuditTrail : IAuditTrail, IDisposable
 {
+    /// <summary>How many groups the dispatcher tracks before it forgets the idle ones.</summary>
+    internal const int IdleGroupsKept = 1_024;
+
     private static readonly object WindowElapsed = new();
     private static readonly object ShutdownRequested = new();
     private static readonly object ShutdownExpired = new();
@@ -51,6 +53,7 @@ internal sealed class BatchingAuditTrail : IAuditTrail, IDisposable
     // Dispatcher state.
     private readonly Dictionary<string, GroupQueue> _groups = new(StringComparer.Ordinal);
     private readonly Queue<GroupQueue> _ready = new();
+    private readonly Stack<SendSlot> _freeSlots = new();
     private int _batchesInFlight;
     private bool _windowElapsed;
     private ITimer? _windowTimer;
@@ -88,6 +91,9 @@ internal sealed class BatchingAuditTrail : IAuditTrail, IDisposable
     /// <summary>The trail's meter, so tests and harnesses can listen to this trail only.</summary>
     internal Meter Meter => _metrics.Meter;
 
+    /// <summary>Message groups the dispatcher tracks (read it only when the trail is quiet).</summary>
+    internal int TrackedGroupCount => _groups.Count;
+
     /// <summary>Events buffered or in flight (waiting callers not counted).</summary>
     internal int BufferedCount => _admission.InUse;
 
@@ -99,13 +105,12 @@ internal sealed class BatchingAuditTrail : IAuditTrail, IDisposable
             auditEvent = auditEvent with { EventId = Guid.CreateVersion7(_timeProvider.GetUtcNow()).ToString() };
         }
 
-        var body = JsonSerializer.Serialize(auditEvent, AuditEventJsonContext.Default.AuditEvent);
-        var validation = _validator.Validate(body);
-        if (!validation.IsValid)
+        // The writer's rules, checked on the event object: the same verdict as validating the body, without parsing it back.
+        if (!_validator.TrySerialize(auditEvent, out var body, out var rejection))
         {
-            _metrics.Rejected(validation.Rejection.CodeName);
-            Log.EventRejected(_logger, SafeId(auditEvent.EventId), validation.Rejection.CodeName);
-            return Task.FromException<string>(new AuditEventRejectedException(SafeId(auditEvent.EventId), validation.Rejection));
+            _metrics.Rejected(rejection.CodeName);
+            Log.EventRejected(_logger, SafeId(auditEvent.EventId), rejection.CodeName);
+            return Task.FromException<string>(new AuditEventRejectedException(SafeId(auditEvent.EventId), rejection));
         }
 
         var groupId = _groupStrategy.GetMessageGroupId(auditEvent);
@@ -219,9 +224,9 @@ internal sealed class BatchingAuditTrail : IAuditTrail, IDisposable
         {
             TakeIn(entry);
         }
-        else if (message is BatchOutcome outcome)
+        else if (message is SendSlot sent)
         {
-            Settle(outcome);
+            Settle(sent);
         }
         else if (message is GroupQueue[] retryDue)
         {
@@ -275,9 +280,10 @@ internal sealed class BatchingAuditTrail : IAuditTrail, IDisposable
             group.Listed = true;
             _ready.Enqueue(group);
         }
-        else if (group.Pending.Count == 0 && !group.InFlight && !group.BackingOff)
+        else if (group.Pending.Count == 0 && !group.InFlight && !group.BackingOff && _groups.Count > IdleGroupsKept)
         {
-            // Forget idle groups so a strategy with many distinct ids cannot grow the dictionary without bound.
+            // Idle groups are kept for reuse (the hashing strategies have at most 1,000), but a strategy
+            // with many distinct ids must not grow the dictionary without bound.
             _groups.Remove(group.GroupId);
         }
     }
@@ -309,14 +315,13 @@ internal sealed class BatchingAuditTrail : IAuditTrail, IDisposable
         }
     }
 
-    private PendingEntry[] TakeBatch()
+    private SendSlot TakeBatch()
     {
-        var batch = new List<PendingEntry>(BatchEntryIds.MaxEntriesPerBatch);
-        var bytes = 0;
-        while (batch.Count < BatchEntryIds.MaxEntriesPerBatch && _ready.TryPeek(out var group))
+        var slot = _freeSlots.Count > 0 ? _freeSlots.Pop() : new SendSlot(_queueUrl);
+        while (slot.Count < BatchEntryIds.MaxEntriesPerBatch && _ready.TryPeek(out var group))
         {
             var head = group.Pending.Peek();
-            if (batch.Count > 0 && bytes + head.Bytes > _maxBatchBytes)
+            if (slot.Count > 0 && slot.Bytes + head.Bytes > _maxBatchBytes)
             {
                 break;
             }
@@ -324,64 +329,47 @@ internal sealed class BatchingAuditTrail : IAuditTrail, IDisposable
             _ready.Dequeue();
             group.Listed = false;
             group.InFlight = true;
-            batch.Add(head);
-            bytes += head.Bytes;
+            slot.Add(head);
         }
 
-        Log.BatchSending(_logger, batch.Count, bytes);
-        return [.. batch];
+        Log.BatchSending(_logger, slot.Count, slot.Bytes);
+        return slot;
     }
 
-    private void Send(PendingEntry[] batch)
+    private void Send(SendSlot slot)
     {
         _batchesInFlight++;
-        _metrics.BatchSent(batch.Length);
-        foreach (var entry in batch)
+        _metrics.BatchSent(slot.Count);
+        for (var i = 0; i < slot.Count; i++)
         {
-            entry.Attempts++;
+            slot[i].Attempts++;
         }
 
-        _ = SendAsync(batch);
+        _ = SendAsync(slot);
     }
 
-    private async Task SendAsync(PendingEntry[] batch)
+    private async Task SendAsync(SendSlot slot)
     {
-        BatchOutcome outcome;
         try
         {
-            var entries = new List<SendMessageBatchRequestEntry>(batch.Length);
-            for (var i = 0; i < batch.Length; i++)
-            {
-                entries.Add(new SendMessageBatchRequestEntry
-                {
-                    Id = BatchEntryIds.For(i),
-                    MessageBody = batch[i].Body,
-                    MessageGroupId = batch[i].GroupId,
-                    MessageDeduplicationId = batch[i].EventId,
-                });
-            }
-
-            var response = await _sqs.SendMessageBatchAsync(
-                new SendMessageBatchRequest { QueueUrl = _queueUrl, Entries = entries }, _stopSending.Token).ConfigureAwait(false);
-            outcome = BatchOutcome.FromResponse(batch, response);
+            slot.Record(await _sqs.SendMessageBatchAsync(slot.Request, _stopSending.Token).ConfigureAwait(false));
         }
         catch (Exception ex)
         {
-            outcome = BatchOutcome.FromException(batch, ex, _shutdownExpired);
+            slot.Record(ex, _shutdownExpired);
         }
 
-        _inbox.Writer.TryWrite(outcome);
+        _inbox.Writer.TryWrite(slot);
     }
 
-    private void Settle(BatchOutcome outcome)
+    private void Settle(SendSlot slot)
     {
         _batchesInFlight--;
-        List<GroupQueue>? retry = null;
+        List<(GroupQueue Group, string Code)>? retry = null;
         var highestAttempt = 0;
-        var entries = outcome.Entries;
-        for (var i = 0; i < entries.Length; i++)
+        for (var i = 0; i < slot.Count; i++)
         {
-            var entry = entries[i];
+            var entry = slot[i];
             var group = entry.Group!;
             group.InFlight = false;
             if (entry.Task.IsCompleted || !group.Pending.TryPeek(out var head) || !ReferenceEquals(head, entry))
@@ -390,12 +378,12 @@ internal sealed class BatchingAuditTrail : IAuditTrail, IDisposable
                 continue;
             }
 
-            var failure = outcome.FailureAt(i);
+            var failure = slot.FailureAt(i);
             if (failure is not null && failure.Retryable && entry.Attempts < _options.MaxAttempts && !_shutdownExpired)
             {
                 // The head stays in its group and the group stays unlisted: nothing later in the group may go before it.
                 group.BackingOff = true;
-                (retry ??= []).Add(group);
+                (retry ??= []).Add((group, failure.Code));
                 highestAttempt = Math.Max(highestAttempt, entry.Attempts);
                 _metrics.Retried(failure.Code);
                 continue;
@@ -414,16 +402,18 @@ internal sealed class BatchingAuditTrail : IAuditTrail, IDisposable
             ListIfSendable(group);
         }
 
+        slot.Clear();
+        _freeSlots.Push(slot);
         if (retry is not null)
         {
             var delay = Backoff(highestAttempt);
-            foreach (var group in retry)
+            foreach (var (group, code) in retry)
             {
                 var head = group.Pending.Peek();
-                Log.EntryRetrying(_logger, head.EventId, group.GroupId, head.Attempts, outcome.FailureAt(Array.IndexOf(entries, head))!.Code, (long)delay.TotalMilliseconds);
+                Log.EntryRetrying(_logger, head.EventId, group.GroupId, head.Attempts, code, (long)delay.TotalMilliseconds);
             }
 
-            _ = RetryAfterAsync([.. retry], delay);
+            _ = RetryAfterAsync([.. retry.Select(r => r.Group)], delay);
         }
     }
 

@@ -1,3 +1,4 @@
+using PaymentAudit.Client.Internal;
 using PaymentAudit.Client.Tests.Support;
 using PaymentAudit.Core.Contract;
 using PaymentAudit.Testing.Support;
@@ -102,4 +103,35 @@ public sealed class BatchingTests
             new string('d', 1_000)),
         Response = new ResponseDetails(Enumerable.Range(0, 50).Select(i => $"pay-{i:D4}-{new string('r', 110)}").ToList()),
     };
+
+    [Fact]
+    public async Task RecordAsync_ManyBatches_EachCallCarriesExactlyItsOwnEvents()
+    {
+        // Requests are reused between calls: every recorded call must still hold the bodies, groups
+        // and deduplication ids of the events it was sent for, none missing and none repeated.
+        var sqs = new RecordingSqsClient();
+        await using var trail = TestTrails.Create(sqs, TestTrails.Options() with { GroupStrategy = new ActorIdGroupStrategy() });
+        var events = Enumerable.Range(0, 300).Select(i => Some.AccessEvent(actorId: $"user-{i % 40}", minute: i)).ToList();
+
+        await Task.WhenAll(events.Select(e => trail.RecordAsync(e)));
+
+        sqs.Batches.Count.ShouldBeGreaterThan(4);
+        sqs.Entries.Select(e => (e.DeduplicationId, e.Body, e.GroupId))
+            .ShouldBe(events.Select(e => (e.EventId, Some.Json(e), e.Actor.Id)), ignoreOrder: true);
+        sqs.Batches.ShouldAllBe(b => b.Entries.Select((e, i) => e.Id == i.ToString(System.Globalization.CultureInfo.InvariantCulture)).All(ok => ok));
+    }
+
+    [Fact]
+    public async Task RecordAsync_AGroupPerEvent_ForgetsIdleGroupsBeyondTheLimit()
+    {
+        var sqs = new RecordingSqsClient();
+        await using var trail = TestTrails.Create(sqs, TestTrails.Options() with { GroupStrategy = new ActorIdGroupStrategy() });
+        var count = BatchingAuditTrail.IdleGroupsKept + 500;
+
+        await Task.WhenAll(Enumerable.Range(0, count).Select(i => trail.RecordAsync(Some.AccessEvent(actorId: $"user-{i}"))));
+        await trail.DisposeAsync();
+
+        sqs.Entries.Count.ShouldBe(count);
+        trail.TrackedGroupCount.ShouldBeLessThanOrEqualTo(BatchingAuditTrail.IdleGroupsKept);
+    }
 }
