@@ -5,21 +5,10 @@ internal static class MessageGroupIds
 {
     internal const int MaxLength = 128;
 
-    public static bool IsValid(string? groupId)
-    {
-        if (string.IsNullOrEmpty(groupId) || groupId.Length > MaxLength)
-        {
-            return false;
-        }
-
-        foreach (var c in groupId)
-        {
-            if (!char.IsAsciiLetterOrDigit(c) && !(char.IsAscii(c) && char.IsPunctuation(c)) && !(char.IsAscii(c) && char.IsSymbol(c)))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    /// <remarks>
+    /// Every printable ASCII character other than the space is a letter, a digit, or punctuation or
+    /// a symbol, so the rule is one vectorized range check.
+    /// </remarks>
+    public static bool IsValid(string? groupId) =>
+        !string.IsNullOrEmpty(groupId) && groupId.Length <= MaxLength && !groupId.AsSpan().ContainsAnyExceptInRange('!', '~');
 }

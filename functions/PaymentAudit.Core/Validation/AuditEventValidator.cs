@@ -70,9 +70,9 @@ public sealed class AuditEventValidator
                 return ForbiddenCardNumber();
             }
 
-            var source = new JsonEventSource(root);
-            var rejection = new EventReader<JsonEventSource>(source, _limits).Read();
-            return rejection is null ? ValidationResult.Valid(source.ToEvent()) : ValidationResult.Invalid(rejection);
+            var reader = new EventReader<JsonEventSource>(new JsonEventSource(root), _limits);
+            var rejection = reader.Read();
+            return rejection is null ? ValidationResult.Valid(reader.Source.ToEvent()) : ValidationResult.Invalid(rejection);
         }
         catch (InvalidOperationException)
         {

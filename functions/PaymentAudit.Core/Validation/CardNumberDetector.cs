@@ -127,6 +127,15 @@ public static class CardNumberDetector
 
             i += next;
 
+            // Most runs (ids, dates, hashes) hold fewer digits than any PAN: count them first and
+            // record the groups only for runs that could hold one.
+            var end = EndOfRun(text, i, out var runDigits);
+            if (runDigits < MinDigits)
+            {
+                i = end;
+                continue;
+            }
+
             // Collect the run: digit groups separated by exactly one space or dash.
             var groups = 0;
             var position = i;
@@ -167,6 +176,29 @@ public static class CardNumberDetector
         }
 
         return any;
+    }
+
+    /// <summary>Where the run starting at <paramref name="start"/> ends, and how many digits it holds.</summary>
+    private static int EndOfRun(ReadOnlySpan<char> text, int start, out int digits)
+    {
+        digits = 0;
+        var position = start;
+        while (true)
+        {
+            while (position < text.Length && char.IsAsciiDigit(text[position]))
+            {
+                position++;
+                digits++;
+            }
+
+            if (position + 1 < text.Length && IsSeparator(text[position]) && char.IsAsciiDigit(text[position + 1]))
+            {
+                position++;
+                continue;
+            }
+
+            return position;
+        }
     }
 
     private static bool FindInRun(

@@ -12,23 +12,30 @@ namespace PaymentAudit.Core.Validation.Reading;
 internal struct EventReader<TSource>(TSource source, ValidationLimits limits)
     where TSource : IEventSource
 {
+    // Not readonly: a struct source keeps what it reads, and a readonly field would be read through copies.
+#pragma warning disable IDE0044
+    private TSource _source = source;
+#pragma warning restore IDE0044
     private Rejection? _rejection;
+
+    /// <summary>The source as the reading left it (a struct source keeps what it read).</summary>
+    public readonly TSource Source => _source;
 
     /// <summary>Reads the whole event: null when it is valid, otherwise the first violation.</summary>
     public Rejection? Read()
     {
-        var rootKind = source.RootKind;
+        var rootKind = _source.RootKind;
         if (rootKind != JsonValueKind.Object)
         {
             return new Rejection(RejectionCode.NotAnObject, $"payload must be a JSON object, not {Describe(rootKind)}");
         }
 
-        if (source.CheckMembers(EventPart.Root) is { } member)
+        if (_source.CheckMembers(EventPart.Root) is { } member)
         {
             return member;
         }
 
-        switch (source.IsCurrentSchemaVersion())
+        switch (_source.IsCurrentSchemaVersion())
         {
             case null:
                 return new Rejection(RejectionCode.MissingField, "field 'schemaVersion' is required");
@@ -179,7 +186,7 @@ internal struct EventReader<TSource>(TSource source, ValidationLimits limits)
 
     private bool RequiredObject(EventPart part, string path)
     {
-        var kind = source.PartKind(part);
+        var kind = _source.PartKind(part);
         if (kind == JsonValueKind.Undefined)
         {
             Missing(path, "is required");
@@ -191,7 +198,7 @@ internal struct EventReader<TSource>(TSource source, ValidationLimits limits)
 
     private bool OptionalObject(EventPart part, string path)
     {
-        var kind = source.PartKind(part);
+        var kind = _source.PartKind(part);
         return kind != JsonValueKind.Undefined && ObjectValue(part, kind, path);
     }
 
@@ -208,13 +215,13 @@ internal struct EventReader<TSource>(TSource source, ValidationLimits limits)
             return false;
         }
 
-        _rejection = source.CheckMembers(part);
+        _rejection = _source.CheckMembers(part);
         return _rejection is null;
     }
 
     private string? RequiredString(EventField field, string path)
     {
-        var kind = source.String(field, out var value);
+        var kind = _source.String(field, out var value);
         if (kind == JsonValueKind.Undefined)
         {
             Missing(path, "is required");
@@ -226,7 +233,7 @@ internal struct EventReader<TSource>(TSource source, ValidationLimits limits)
 
     private string? OptionalString(EventField field, string path)
     {
-        var kind = source.String(field, out var value);
+        var kind = _source.String(field, out var value);
         return kind == JsonValueKind.Undefined ? null : StringValue(kind, value, path);
     }
 
@@ -272,7 +279,7 @@ internal struct EventReader<TSource>(TSource source, ValidationLimits limits)
     /// <summary>Checks a list of unique record ids; true when it is present and valid.</summary>
     private bool IdentifierList(EventField field, string path, bool required, int minItems, int maxItems)
     {
-        var kind = source.List(field, out var count);
+        var kind = _source.List(field, out var count);
         if (kind == JsonValueKind.Undefined)
         {
             if (required)
@@ -297,7 +304,7 @@ internal struct EventReader<TSource>(TSource source, ValidationLimits limits)
 
         for (var index = 0; index < count; index++)
         {
-            var itemKind = source.ListItem(field, index, out var id);
+            var itemKind = _source.ListItem(field, index, out var id);
             if (itemKind != JsonValueKind.String)
             {
                 Invalid($"{path}[{index}]", $"must be a string, not {Describe(itemKind)}");
@@ -313,7 +320,7 @@ internal struct EventReader<TSource>(TSource source, ValidationLimits limits)
             // Lists hold at most 50 ids: a pairwise check costs less than a hash set.
             for (var earlier = 0; earlier < index; earlier++)
             {
-                source.ListItem(field, earlier, out var other);
+                _source.ListItem(field, earlier, out var other);
                 if (string.Equals(other, id, StringComparison.Ordinal))
                 {
                     Invalid($"{path}[{index}]", "repeats an earlier record id; ids must be unique");

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using PaymentAudit.Core.Contract;
@@ -6,9 +7,10 @@ namespace PaymentAudit.Core.Validation.Reading;
 
 /// <summary>
 /// Reads an event from a parsed JSON message. Keeps every string it hands out, so a valid message
-/// becomes an <see cref="AuditEvent"/> without decoding a string twice.
+/// becomes an <see cref="AuditEvent"/> without decoding a string twice. A struct with inline slots:
+/// reading allocates only the strings and lists the event is made of.
 /// </summary>
-internal sealed class JsonEventSource(JsonElement root) : IEventSource
+internal struct JsonEventSource : IEventSource
 {
     private static readonly MemberNames[] AllowedMembers =
     [
@@ -21,21 +23,29 @@ internal sealed class JsonEventSource(JsonElement root) : IEventSource
         new("payment", ["paymentId", "amount", "currency"]),
     ];
 
-    private readonly JsonElement[] _parts = CreateParts(root);
-    private readonly string?[] _strings = new string?[EventFields.Count];
-    private readonly JsonElement[] _lists = new JsonElement[2];
-    private readonly List<string>?[] _listItems = new List<string>?[2];
+    private readonly JsonElement _root;
+    private PartSlots _parts;
+    private StringSlots _strings;
+    private ListSlots _lists;
+    private List<string>? _queryRecordIds;
+    private List<string>? _responseRecordIds;
 
-    public JsonValueKind RootKind => root.ValueKind;
+    public JsonEventSource(JsonElement root)
+    {
+        _root = root;
+        _parts[(int)EventPart.Root] = root;
+    }
+
+    public readonly JsonValueKind RootKind => _root.ValueKind;
 
     public JsonValueKind PartKind(EventPart part)
     {
         if (part == EventPart.Root)
         {
-            return root.ValueKind;
+            return _root.ValueKind;
         }
 
-        if (!root.TryGetProperty(EventFields.NameOf(part), out var value))
+        if (!_root.TryGetProperty(EventFields.NameOf(part), out var value))
         {
             return JsonValueKind.Undefined;
         }
@@ -44,7 +54,7 @@ internal sealed class JsonEventSource(JsonElement root) : IEventSource
         return value.ValueKind;
     }
 
-    public Rejection? CheckMembers(EventPart part)
+    public readonly Rejection? CheckMembers(EventPart part)
     {
         // Objects have at most ten known members: a bit per allowed name finds duplicates
         // without allocating, and comparing UTF-8 names avoids materializing every member name.
@@ -69,8 +79,8 @@ internal sealed class JsonEventSource(JsonElement root) : IEventSource
         return null;
     }
 
-    public bool? IsCurrentSchemaVersion() =>
-        root.TryGetProperty("schemaVersion"u8, out var version)
+    public readonly bool? IsCurrentSchemaVersion() =>
+        _root.TryGetProperty("schemaVersion"u8, out var version)
             ? version.ValueKind == JsonValueKind.Number && version.TryGetDecimal(out var value) && value == AuditEvent.CurrentSchemaVersion
             : null;
 
@@ -102,7 +112,14 @@ internal sealed class JsonEventSource(JsonElement root) : IEventSource
         {
             count = element.GetArrayLength();
             _lists[ListSlot(field)] = element;
-            _listItems[ListSlot(field)] = new List<string>(count);
+            if (field == EventField.QueryRecordIds)
+            {
+                _queryRecordIds = new List<string>(count);
+            }
+            else
+            {
+                _responseRecordIds = new List<string>(count);
+            }
         }
 
         return element.ValueKind;
@@ -111,7 +128,7 @@ internal sealed class JsonEventSource(JsonElement root) : IEventSource
     public JsonValueKind ListItem(EventField field, int index, out string? value)
     {
         // The reader asks for items in order and goes back only to items it has read.
-        var items = _listItems[ListSlot(field)]!;
+        var items = ItemsOf(field)!;
         if (index < items.Count)
         {
             value = items[index];
@@ -130,7 +147,7 @@ internal sealed class JsonEventSource(JsonElement root) : IEventSource
     }
 
     /// <summary>The event, once <see cref="EventReader{TSource}"/> found the message valid.</summary>
-    public AuditEvent ToEvent() => new()
+    public readonly AuditEvent ToEvent() => new()
     {
         SchemaVersion = AuditEvent.CurrentSchemaVersion,
         EventId = Text(EventField.EventId),
@@ -138,25 +155,21 @@ internal sealed class JsonEventSource(JsonElement root) : IEventSource
         OccurredAt = Text(EventField.OccurredAt),
         Actor = new Actor(Text(EventField.ActorId), Text(EventField.ActorType)),
         Origin = new Origin(Text(EventField.OriginService), _strings[(int)EventField.OriginIp], _strings[(int)EventField.OriginRequestId]),
-        Query = Has(EventPart.Query) ? new QueryDetails(_listItems[ListSlot(EventField.QueryRecordIds)], _strings[(int)EventField.QueryDescription]) : null,
-        Response = Has(EventPart.Response) ? new ResponseDetails(_listItems[ListSlot(EventField.ResponseRecordIds)]!) : null,
+        Query = Has(EventPart.Query) ? new QueryDetails(_queryRecordIds, _strings[(int)EventField.QueryDescription]) : null,
+        Response = Has(EventPart.Response) ? new ResponseDetails(_responseRecordIds!) : null,
         Outcome = new Outcome(Text(EventField.OutcomeResult), _strings[(int)EventField.OutcomeReason]),
         Payment = Has(EventPart.Payment) ? new PaymentDetails(Text(EventField.PaymentId), Text(EventField.PaymentAmount), Text(EventField.PaymentCurrency)) : null,
     };
 
-    private static JsonElement[] CreateParts(JsonElement root)
-    {
-        var parts = new JsonElement[EventFields.PartCount];
-        parts[(int)EventPart.Root] = root;
-        return parts;
-    }
-
     /// <summary>The event has two lists: query and response record ids.</summary>
     private static int ListSlot(EventField field) => field == EventField.QueryRecordIds ? 0 : 1;
 
-    private string Text(EventField field) => _strings[(int)field]!;
+    private readonly string Text(EventField field) => _strings[(int)field]!;
 
-    private bool Has(EventPart part) => _parts[(int)part].ValueKind == JsonValueKind.Object;
+    private readonly bool Has(EventPart part) => _parts[(int)part].ValueKind == JsonValueKind.Object;
+
+    private readonly List<string>? ItemsOf(EventField field) =>
+        field == EventField.QueryRecordIds ? _queryRecordIds : _responseRecordIds;
 
     /// <summary>Unknown field names come from the sender: keep them short and printable in reasons.</summary>
     private static string SafeName(string name)
@@ -186,5 +199,23 @@ internal sealed class JsonEventSource(JsonElement root) : IEventSource
         }
 
         public string Join(string name) => path.Length == 0 ? name : $"{path}.{name}";
+    }
+
+    [InlineArray(EventFields.PartCount)]
+    private struct PartSlots
+    {
+        private JsonElement _first;
+    }
+
+    [InlineArray(EventFields.Count)]
+    private struct StringSlots
+    {
+        private string? _first;
+    }
+
+    [InlineArray(2)]
+    private struct ListSlots
+    {
+        private JsonElement _first;
     }
 }
