@@ -12,16 +12,9 @@ namespace PaymentAudit.Core.Validation.Reading;
 /// </summary>
 internal struct JsonEventSource : IEventSource
 {
+    /// <summary>The members each part may have, taken from <see cref="EventFields"/>, indexed by part.</summary>
     private static readonly MemberNames[] AllowedMembers =
-    [
-        new(string.Empty, ["schemaVersion", "eventId", "eventType", "occurredAt", "actor", "origin", "query", "response", "outcome", "payment"]),
-        new("actor", ["id", "type"]),
-        new("origin", ["service", "ip", "requestId"]),
-        new("query", ["recordIds", "description"]),
-        new("response", ["recordIds"]),
-        new("outcome", ["result", "reason"]),
-        new("payment", ["paymentId", "amount", "currency"]),
-    ];
+        [.. Enum.GetValues<EventPart>().Select(MembersOf)];
 
     private readonly JsonElement _root;
     private PartSlots _parts;
@@ -160,6 +153,18 @@ internal struct JsonEventSource : IEventSource
         Outcome = new Outcome(Text(EventField.OutcomeResult), _strings[(int)EventField.OutcomeReason]),
         Payment = Has(EventPart.Payment) ? new PaymentDetails(Text(EventField.PaymentId), Text(EventField.PaymentAmount), Text(EventField.PaymentCurrency)) : null,
     };
+
+    private static MemberNames MembersOf(EventPart part)
+    {
+        var fields = Enum.GetValues<EventField>().Where(f => EventFields.PartOf(f) == part).Select(f => Encoding.UTF8.GetString(EventFields.NameOf(f)));
+        if (part != EventPart.Root)
+        {
+            return new MemberNames(Encoding.UTF8.GetString(EventFields.NameOf(part)), [.. fields]);
+        }
+
+        var nested = Enum.GetValues<EventPart>().Where(p => p != EventPart.Root).Select(p => Encoding.UTF8.GetString(EventFields.NameOf(p)));
+        return new MemberNames(string.Empty, ["schemaVersion", .. fields, .. nested]);
+    }
 
     /// <summary>The event has two lists: query and response record ids.</summary>
     private static int ListSlot(EventField field) => field == EventField.QueryRecordIds ? 0 : 1;
