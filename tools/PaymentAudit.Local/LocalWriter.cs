@@ -1,7 +1,6 @@
 using Amazon.DynamoDBv2;
 using Amazon.SQS;
 using PaymentAudit.Local.EventSource;
-using PaymentAudit.Local.Provisioning;
 using PaymentAudit.Writer;
 using PaymentAudit.Writer.Configuration;
 
@@ -15,24 +14,20 @@ public static class LocalWriter
 
     /// <summary>
     /// The writer as the Lambda runtime would build it (<see cref="WriterComposition"/>), over
-    /// <paramref name="writerDynamoDb"/>, fed from the audit queue of <paramref name="resources"/>.
+    /// <paramref name="writerDynamoDb"/> and the table <paramref name="tableName"/>, fed from the
+    /// queue of <paramref name="options"/>.
     /// </summary>
     /// <param name="sqs">Client of the queue.</param>
     /// <param name="writerDynamoDb">The writer's DynamoDB client (tests pass one that injects faults).</param>
-    /// <param name="resources">Table and queue.</param>
-    /// <param name="visibilityTimeout">Visibility timeout of each receive.</param>
-    /// <param name="receivers">Concurrent receive loops.</param>
+    /// <param name="tableName">The audit table.</param>
+    /// <param name="options">Queue, batching, timeouts and receive loops of the event source.</param>
     /// <param name="writerLog">Where the writer's JSON log and metric lines go.</param>
     /// <param name="parallelGroups">How many groups of a batch the writer appends at once.</param>
     public static LocalEventSource CreateEventSource(
-        IAmazonSQS sqs, IAmazonDynamoDB writerDynamoDb, LocalResources resources, TimeSpan visibilityTimeout, int receivers, TextWriter writerLog, int parallelGroups)
+        IAmazonSQS sqs, IAmazonDynamoDB writerDynamoDb, string tableName, EventSourceOptions options, TextWriter writerLog, int parallelGroups)
     {
-        ArgumentNullException.ThrowIfNull(resources);
-        var settings = new WriterSettings { TableName = resources.TableName, Environment = EnvironmentName };
+        var settings = new WriterSettings { TableName = tableName, Environment = EnvironmentName };
         var handler = WriterComposition.CreateHandler(settings, writerDynamoDb, TimeProvider.System, writerLog, maxParallelGroups: parallelGroups);
-        return new LocalEventSource(
-            sqs,
-            new EventSourceOptions { QueueUrl = resources.QueueUrl, VisibilityTimeout = visibilityTimeout, Receivers = receivers },
-            handler.HandleAsync);
+        return new LocalEventSource(sqs, options, handler.HandleAsync);
     }
 }

@@ -9,7 +9,6 @@ namespace PaymentAudit.Cli.Tests.Pipeline;
 [Collection(LocalPipelineCollection.Name)]
 public sealed class DemoPipelineTests
 {
-    private static readonly TimeSpan Visibility = TimeSpan.FromSeconds(1);
     private readonly LocalPipelineFixture _emulators;
 
     public DemoPipelineTests(LocalPipelineFixture emulators) => _emulators = emulators;
@@ -17,10 +16,10 @@ public sealed class DemoPipelineTests
     [Fact]
     public async Task Demo_OnTheEmulators_StoresEveryEventOnceAndEveryChainVerifies()
     {
-        var resources = await _emulators.ProvisionAsync(maxReceiveCount: 5, Visibility);
+        var resources = await _emulators.ProvisionAsync(maxReceiveCount: 5);
         using var sqs = _emulators.Sqs.CreateClient();
         using var dynamoDb = _emulators.DynamoDb.CreateClient();
-        var eventSource = LocalPipelineFixture.WriterEventSource(sqs, dynamoDb, resources, Visibility);
+        var eventSource = LocalPipelineFixture.WriterEventSource(sqs, dynamoDb, resources);
         var output = new StringWriter();
 
         var result = await new Demo(sqs, dynamoDb, resources, eventSource, TestDemos.Small(200), output).RunAsync(CancellationToken.None);
@@ -44,12 +43,12 @@ public sealed class DemoPipelineTests
     [Fact]
     public async Task Demo_WriterFailsTransientlyMidway_LosesNothingAndEveryChainVerifies()
     {
-        var resources = await _emulators.ProvisionAsync(maxReceiveCount: 10, Visibility);
+        var resources = await _emulators.ProvisionAsync(maxReceiveCount: 10);
         using var sqs = _emulators.Sqs.CreateClient();
         using var dynamoDb = _emulators.DynamoDb.CreateClient();
         var faults = DynamoDbLocalFixture.CreateFaultInjector(seed: 5);
         using var writerDynamoDb = _emulators.DynamoDb.CreateClient(faults);
-        var eventSource = LocalPipelineFixture.WriterEventSource(sqs, writerDynamoDb, resources, Visibility);
+        var eventSource = LocalPipelineFixture.WriterEventSource(sqs, writerDynamoDb, resources);
         var demo = new Demo(sqs, dynamoDb, resources, eventSource, TestDemos.Small(300), new StringWriter());
 
         // Healthy at first, then a burst of throttling and server errors on a third of the writer's

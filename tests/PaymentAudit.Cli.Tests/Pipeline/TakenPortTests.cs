@@ -19,7 +19,7 @@ public sealed class TakenPortTests
     {
         var taken = _emulators.DynamoDb.ServiceUrl.Port;
         var freeSqsPort = LoopbackPort.FindFree();
-        var settings = new LocalSettings { DynamoDbPort = taken, SqsPort = freeSqsPort, MaxReceiveCount = 5 };
+        var settings = TestSettings.On(taken, freeSqsPort);
 
         var error = await Should.ThrowAsync<EmulatorStartException>(() => LocalEnvironment.StartAsync(settings));
 
@@ -32,7 +32,7 @@ public sealed class TakenPortTests
     public async Task StartingASecondStack_OnThePortOfARunningFauxqs_FailsNamingThePort()
     {
         var taken = _emulators.Sqs.ServiceUrl.Port;
-        var settings = new LocalSettings { DynamoDbPort = LoopbackPort.FindFree(), SqsPort = taken, MaxReceiveCount = 5 };
+        var settings = TestSettings.On(LoopbackPort.FindFree(), taken);
 
         var error = await Should.ThrowAsync<EmulatorStartException>(() => LocalEnvironment.StartAsync(settings));
 

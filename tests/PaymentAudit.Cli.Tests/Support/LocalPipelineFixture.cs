@@ -29,17 +29,33 @@ public sealed class LocalPipelineFixture : IAsyncLifetime
     /// <inheritdoc />
     public Task DisposeAsync() => Task.WhenAll(DynamoDb.DisposeAsync(), Sqs.DisposeAsync());
 
+    /// <summary>Invocation timeout of the tests' event sources: far above any test batch, even on a saturated machine.</summary>
+    public static readonly TimeSpan InvocationTimeout = TimeSpan.FromSeconds(20);
+
+    /// <summary>Visibility timeout of the tests' queues and event sources: six times <see cref="InvocationTimeout"/>, as deployed.</summary>
+    public static readonly TimeSpan VisibilityTimeout = InvocationTimeout * EventSourceOptions.VisibilityTimeoutFactor;
+
     /// <summary>Provisions a fresh table, queue and dead-letter queue as <c>local up</c> does.</summary>
-    public async Task<LocalResources> ProvisionAsync(int maxReceiveCount, TimeSpan visibilityTimeout)
+    public async Task<LocalResources> ProvisionAsync(int maxReceiveCount, TimeSpan? visibilityTimeout = null)
     {
         var prefix = $"t{Interlocked.Increment(ref _provisioned)}-{Guid.NewGuid():N}"[..20];
         using var dynamoDb = DynamoDb.CreateClient();
         using var sqs = Sqs.CreateClient();
         return await LocalProvisioner.ProvisionAsync(
-            dynamoDb, sqs, prefix + "-audit", prefix + "-audit.fifo", prefix + "-audit-dlq.fifo", maxReceiveCount, visibilityTimeout);
+            dynamoDb, sqs, prefix + "-audit", prefix + "-audit.fifo", prefix + "-audit-dlq.fifo", maxReceiveCount, visibilityTimeout ?? VisibilityTimeout);
     }
 
+    /// <summary>Event source options for the queue of <paramref name="resources"/>: the test timeouts, a 1 s retry delay, three receive loops.</summary>
+    public static EventSourceOptions EventSourceFor(LocalResources resources) => new()
+    {
+        QueueUrl = resources.QueueUrl,
+        InvocationTimeout = InvocationTimeout,
+        VisibilityTimeout = VisibilityTimeout,
+        RetryDelay = TimeSpan.FromSeconds(1),
+        Receivers = 3,
+    };
+
     /// <summary>An event source running the real writer over <paramref name="writerDynamoDb"/>.</summary>
-    public static LocalEventSource WriterEventSource(IAmazonSQS sqs, IAmazonDynamoDB writerDynamoDb, LocalResources resources, TimeSpan visibilityTimeout) =>
-        LocalWriter.CreateEventSource(sqs, writerDynamoDb, resources, visibilityTimeout, receivers: 3, TextWriter.Null, parallelGroups: 1);
+    public static LocalEventSource WriterEventSource(IAmazonSQS sqs, IAmazonDynamoDB writerDynamoDb, LocalResources resources) =>
+        LocalWriter.CreateEventSource(sqs, writerDynamoDb, resources.TableName, EventSourceFor(resources), TextWriter.Null, parallelGroups: 1);
 }

@@ -33,7 +33,7 @@ public sealed class LocalMatchesDeployedTests
     [Fact]
     public async Task LocalTable_HasTheDeployedKeysIndexesAndProjections()
     {
-        var resources = await _emulators.ProvisionAsync(_maxReceiveCount, TimeSpan.FromSeconds(5));
+        var resources = await _emulators.ProvisionAsync(_maxReceiveCount);
         using var dynamoDb = _emulators.DynamoDb.CreateClient();
         var deployed = _template.OnlyResource("AWS::DynamoDB::GlobalTable");
 
@@ -58,7 +58,7 @@ public sealed class LocalMatchesDeployedTests
     [Fact]
     public async Task LocalQueues_HaveTheDeployedFifoDeduplicationSizeRetentionAndRedrive()
     {
-        var resources = await _emulators.ProvisionAsync(_maxReceiveCount, TimeSpan.FromSeconds(5));
+        var resources = await _emulators.ProvisionAsync(_maxReceiveCount);
         using var sqs = _emulators.Sqs.CreateClient();
         var deployedQueue = _template.OnlyResource("AWS::SQS::Queue", p => p.TryGetProperty("RedrivePolicy", out _));
         var deployedDeadLetter = _template.OnlyResource("AWS::SQS::Queue", p => !p.TryGetProperty("RedrivePolicy", out _));

@@ -18,10 +18,22 @@ public sealed class LocalOptions
         DefaultValueFactory = _ => LocalSettings.DefaultSqsPort,
     };
 
-    private readonly Option<int> _visibilityTimeout = new("--visibility-timeout")
+    private readonly Option<int?> _invocationTimeout = new("--invocation-timeout")
     {
-        Description = "Seconds a received message stays hidden; a failed message is retried after it. Default 5.",
-        DefaultValueFactory = _ => 5,
+        Description = "Seconds a writer invocation may run before it is cancelled and its batch retried. "
+            + "Default: writer.timeoutSeconds of infra/config/dev.json (the deployed function's timeout, 30).",
+    };
+
+    private readonly Option<int?> _visibilityTimeout = new("--visibility-timeout")
+    {
+        Description = $"Seconds a received batch stays hidden while the writer handles it; at least {LocalSettings.VisibilityTimeoutFactor} times "
+            + $"--invocation-timeout. Default: exactly {LocalSettings.VisibilityTimeoutFactor} times it, as deployed (180).",
+    };
+
+    private readonly Option<int> _retryDelay = new("--retry-delay")
+    {
+        Description = "Seconds before a message the writer reported failed is received again. Default 2.",
+        DefaultValueFactory = _ => 2,
     };
 
     private readonly Option<int> _receivers = new("--receivers")
@@ -42,30 +54,43 @@ public sealed class LocalOptions
         ArgumentNullException.ThrowIfNull(command);
         command.Options.Add(_dynamoDbPort);
         command.Options.Add(_sqsPort);
+        command.Options.Add(_invocationTimeout);
         command.Options.Add(_visibilityTimeout);
+        command.Options.Add(_retryDelay);
         command.Options.Add(_receivers);
         command.Options.Add(_parallelGroups);
     }
 
-    /// <summary>The validated settings; maxReceiveCount comes from <c>infra/config/dev.json</c>.</summary>
+    /// <summary>
+    /// The validated settings; maxReceiveCount and the default invocation timeout come from
+    /// <c>infra/config/dev.json</c>.
+    /// </summary>
     /// <exception cref="LocalConfigurationException">A value is wrong; the message names it.</exception>
     public LocalSettings ToSettings(ParseResult parsed)
     {
         ArgumentNullException.ThrowIfNull(parsed);
-        var visibility = parsed.GetValue(_visibilityTimeout);
-        if (visibility is < 1 or > 43_200)
-        {
-            throw new LocalConfigurationException($"--visibility-timeout must be from 1 to 43200 seconds, not {visibility}.");
-        }
+        var deployment = DeploymentConfig.PathOf(DeploymentConfig.LocalMirror);
+        var invocation = parsed.GetValue(_invocationTimeout) is { } seconds
+            ? Seconds("--invocation-timeout", seconds, max: 900)
+            : DeploymentConfig.ReadWriterTimeout(deployment);
+        var visibility = parsed.GetValue(_visibilityTimeout) is { } visibilitySeconds
+            ? Seconds("--visibility-timeout", visibilitySeconds, max: 43_200)
+            : invocation * LocalSettings.VisibilityTimeoutFactor;
 
         return new LocalSettings
         {
             DynamoDbPort = parsed.GetValue(_dynamoDbPort),
             SqsPort = parsed.GetValue(_sqsPort),
-            VisibilityTimeout = TimeSpan.FromSeconds(visibility),
+            InvocationTimeout = invocation,
+            VisibilityTimeout = visibility,
+            RetryDelay = TimeSpan.FromSeconds(parsed.GetValue(_retryDelay)),
             Receivers = parsed.GetValue(_receivers),
             WriterParallelGroups = parsed.GetValue(_parallelGroups),
-            MaxReceiveCount = DeploymentConfig.ReadMaxReceiveCount(DeploymentConfig.PathOf(DeploymentConfig.LocalMirror)),
+            MaxReceiveCount = DeploymentConfig.ReadMaxReceiveCount(deployment),
         }.Validate();
     }
+
+    private static TimeSpan Seconds(string option, int value, int max) => value >= 1 && value <= max
+        ? TimeSpan.FromSeconds(value)
+        : throw new LocalConfigurationException($"{option} must be from 1 to {max} seconds, not {value}.");
 }

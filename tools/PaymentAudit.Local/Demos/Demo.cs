@@ -89,7 +89,7 @@ public sealed class Demo
 
         var counters = _eventSource.Snapshot();
         Print($"event source: {counters.Invocations} batches, {counters.Received} received ({counters.Redelivered} redelivered), "
-            + $"{counters.ReportedFailures} reported failed, {counters.FailedInvocations} failed invocations");
+            + $"{counters.ReportedFailures} reported failed, {counters.FailedInvocations} failed invocations, {counters.TimedOutInvocations} timed out");
 
         var reader = new AuditTrailReader(_dynamoDb, _resources.TableName);
         Print("verifying every chain ...");
@@ -206,7 +206,7 @@ public sealed class Demo
                 var counters = _eventSource.Snapshot();
                 var depth = await QueueDepth.ReadAsync(_sqs, _resources.QueueUrl, stoppingToken);
                 Print($"progress: sent {ledger.Sent}/{total}  written {counters.Completed}  in queue {depth.Total}"
-                    + $"  retried {counters.ReportedFailures + counters.FailedInvocations}");
+                    + $"  retried {counters.ReportedFailures + counters.FailedInvocations + counters.TimedOutInvocations}");
             }
         }
         catch (OperationCanceledException)

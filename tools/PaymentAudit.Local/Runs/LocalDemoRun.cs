@@ -20,8 +20,14 @@ public static class LocalDemoRun
         var clock = System.Diagnostics.Stopwatch.StartNew();
         await using var environment = await LocalEnvironment.StartAsync(settings, cancellationToken);
         output.WriteLine($"local: emulators up and table, queue and dead-letter queue (maxReceiveCount {settings.MaxReceiveCount}) provisioned in {clock.Elapsed.TotalSeconds:0.0} s");
+        output.WriteLine("local: " + LocalUpRun.EventSourceLine(settings));
         var eventSource = LocalWriter.CreateEventSource(
-            environment.Sqs, environment.DynamoDb, environment.Resources, settings.VisibilityTimeout, settings.Receivers, TextWriter.Null, settings.WriterParallelGroups);
+            environment.Sqs,
+            environment.DynamoDb,
+            environment.Resources.TableName,
+            settings.EventSourceFor(environment.Resources.QueueUrl),
+            TextWriter.Null,
+            settings.WriterParallelGroups);
         var demo = new Demo(environment.Sqs, environment.DynamoDb, environment.Resources, eventSource, options, output);
         return await demo.RunAsync(cancellationToken);
     }

@@ -33,9 +33,10 @@ public static class LocalUpRun
         output.WriteLine($"  DynamoDB endpoint  {environment.DynamoDbEmulator.ServiceUrl}");
         output.WriteLine($"  audit table        {resources.TableName}");
         output.WriteLine("  (any access key and secret, region us-east-1). Ctrl+C stops and removes everything.");
+        output.WriteLine("  " + EventSourceLine(settings));
 
         var eventSource = LocalWriter.CreateEventSource(
-            environment.Sqs, environment.DynamoDb, resources, settings.VisibilityTimeout, settings.Receivers, TextWriter.Null, settings.WriterParallelGroups);
+            environment.Sqs, environment.DynamoDb, resources.TableName, settings.EventSourceFor(resources.QueueUrl), TextWriter.Null, settings.WriterParallelGroups);
         var polling = eventSource.RunAsync(stoppingToken);
         using var timer = new PeriodicTimer(interval);
         try
@@ -55,6 +56,16 @@ public static class LocalUpRun
         output.WriteLine(refreshInPlace ? Environment.NewLine + "local: stopping the emulators" : "local: stopping the emulators");
     }
 
+    /// <summary>The line that states the event source's timeouts and their relation.</summary>
+    public static string EventSourceLine(LocalSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"event source: invocation timeout {settings.InvocationTimeout.TotalSeconds:0} s, visibility timeout {settings.VisibilityTimeout.TotalSeconds:0} s "
+            + $"({settings.VisibilityTimeout / settings.InvocationTimeout:0.#}x), a failed message is retried after {settings.RetryDelay.TotalSeconds:0} s");
+    }
+
     private static async Task<string> CountersLineAsync(LocalEnvironment environment, LocalEventSource eventSource, CancellationToken cancellationToken)
     {
         var counters = eventSource.Snapshot();
@@ -62,7 +73,8 @@ public static class LocalUpRun
         var deadLetter = await QueueDepth.ReadAsync(environment.Sqs, environment.Resources.DeadLetterQueueUrl, cancellationToken);
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"{DateTime.UtcNow:HH:mm:ss} written={counters.Completed} batches={counters.Invocations} retried={counters.ReportedFailures + counters.FailedInvocations} "
+            $"{DateTime.UtcNow:HH:mm:ss} written={counters.Completed} batches={counters.Invocations} "
+            + $"retried={counters.ReportedFailures + counters.FailedInvocations + counters.TimedOutInvocations} "
             + $"redelivered={counters.Redelivered} queue={queue.Total} dlq={deadLetter.Total}");
     }
 }
