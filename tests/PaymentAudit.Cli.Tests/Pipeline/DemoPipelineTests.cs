@@ -29,13 +29,15 @@ public sealed class DemoPipelineTests
         result.Stored.ShouldBe(197);
         result.DeadLettered.ShouldBe(0);
         result.Lost.ShouldBe(0);
+        result.StoredAndDeadLettered.ShouldBe(0);
         result.Doubled.ShouldBe(0);
         result.Chains.ShouldBeGreaterThan(10);
         result.ChainsVerified.ShouldBe(result.Chains);
         result.Succeeded.ShouldBeTrue();
         var lines = output.ToString().TrimEnd().Split('\n');
         lines[^1].ShouldBe($"demo: sent=200 stored=197 quarantined=3 dlq=0 lost=0 chains_verified={result.Chains}/{result.Chains}");
-        lines[^2].ShouldContain("events/s");
+        lines[^2].ShouldBe("demo: stored_and_dead_lettered=0");
+        lines[^3].ShouldContain("events/s");
         output.ToString().ShouldContain("rejected before sending: forbidden_content");
         output.ToString().ShouldContain("query: who accessed payment record pr_00001?");
     }

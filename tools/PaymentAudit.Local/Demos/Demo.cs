@@ -105,15 +105,22 @@ public sealed class Demo
         await PrintActorWindowAsync(reader, DemoTraffic.FeaturedActorId, started - DemoTraffic.Window + TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(15), cancellationToken);
 
         var result = new DemoResult(
-            ledger.Sent, check.Stored, check.Quarantined, check.DeadLettered, check.Lost, check.Doubled, check.Chains, check.ChainsVerified, drained, pipelineTime);
+            ledger.Sent, check.Stored, check.Quarantined, check.DeadLettered, check.Lost, check.Doubled, check.Chains, check.ChainsVerified, drained, pipelineTime,
+            check.StoredAndDeadLettered);
         if (result.Doubled > 0)
         {
             Print($"error: {result.Doubled} messages were stored more than once");
         }
 
+        if (result.StoredAndDeadLettered > 0)
+        {
+            Print($"warning: {result.StoredAndDeadLettered} dead-lettered messages are also stored: the writer stored them, but their success never reached the queue");
+        }
+
         Print(string.Create(
             CultureInfo.InvariantCulture,
             $"throughput: {result.Sent} events through client -> SQS -> writer -> DynamoDB in {pipelineTime.TotalSeconds:0.0} s = {result.EventsPerSecond:0} events/s"));
+        Print(result.OverlapLine);
         Print(result.SummaryLine);
         return result;
     }

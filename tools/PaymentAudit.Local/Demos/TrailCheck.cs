@@ -3,6 +3,7 @@ using System.Text.Json;
 using Amazon.SQS;
 using PaymentAudit.Core.Chain;
 using PaymentAudit.Core.Validation;
+using PaymentAudit.Local.Emulators;
 using PaymentAudit.Local.Provisioning;
 using PaymentAudit.Storage;
 
@@ -11,8 +12,9 @@ namespace PaymentAudit.Local.Demos;
 /// <summary>
 /// Checks the audit table against what was sent: verifies every chain, counts accepted and
 /// quarantined records, finds every sent event (by event id) and raw message (by message id),
-/// and counts what is in the dead-letter queue. A sent message is lost when it is missing from
-/// the table and the dead-letter queue does not account for it.
+/// and reads every message of the dead-letter queue without consuming it (see
+/// <see cref="FauxqsQueueInspector"/>). A sent message is lost when it is neither in the table nor
+/// in the dead-letter queue, counted by identity (<see cref="DeliveryAccount"/>).
 /// </summary>
 public sealed class TrailCheck
 {
@@ -77,18 +79,32 @@ public sealed class TrailCheck
                 }
             });
 
-        var deadLettered = (await QueueDepth.ReadAsync(_sqs, _deadLetterQueueUrl, cancellationToken)).Total;
-        var missing = ledger.EventIds.Count(id => !accepted.ContainsKey(id)) + ledger.RawMessageIds.Count(id => !rejected.ContainsKey(id));
+        var deadLetters = await ReadDeadLettersAsync(cancellationToken);
+        var account = DeliveryAccount.Of(
+            ledger, accepted.Keys.ToHashSet(StringComparer.Ordinal), rejected.Keys.ToHashSet(StringComparer.Ordinal), deadLetters);
         return new TrailCheckResult(
             Stored: accepted.Values.Sum(),
             Quarantined: rejected.Values.Sum(),
-            DeadLettered: deadLettered,
-            Missing: missing,
-            Lost: Math.Max(0, missing - deadLettered),
+            DeadLettered: account.DeadLettered,
+            Missing: account.Missing,
+            Lost: account.Lost,
             Doubled: accepted.Values.Sum(n => n - 1) + rejected.Values.Sum(n => n - 1),
             Chains: chainIds.Count,
             ChainsVerified: verified,
-            Violations: violations.OrderBy(v => v.ChainId, StringComparer.Ordinal).ThenBy(v => v.Seq).ToList());
+            Violations: violations.OrderBy(v => v.ChainId, StringComparer.Ordinal).ThenBy(v => v.Seq).ToList(),
+            StoredAndDeadLettered: account.StoredAndDeadLettered);
+    }
+
+    /// <summary>Every message of the dead-letter queue, checked against the depth SQS reports for it.</summary>
+    private async Task<IReadOnlyList<InspectedMessage>> ReadDeadLettersAsync(CancellationToken cancellationToken)
+    {
+        using var inspector = FauxqsQueueInspector.For(_sqs);
+        var messages = await inspector.ReadAsync(_deadLetterQueueUrl, cancellationToken);
+        var depth = await QueueDepth.ReadAsync(_sqs, _deadLetterQueueUrl, cancellationToken);
+        return messages.Count == depth.Total
+            ? messages
+            : throw new InvalidOperationException(
+                $"The dead-letter queue shows {messages.Count} messages on inspection but reports {depth.Total}: it cannot be accounted for.");
     }
 
     private static string? MessageIdOf(string body)
