@@ -22,7 +22,10 @@ public sealed class EventSourceOptionsTests
     {
         var options = new EventSourceOptions
         {
-            QueueUrl = "q", InvocationTimeout = TimeSpan.FromSeconds(1), VisibilityTimeout = TimeSpan.FromSeconds(6), RetryDelay = TimeSpan.FromSeconds(6),
+            QueueUrl = "q",
+            InvocationTimeout = TimeSpan.FromSeconds(1),
+            VisibilityTimeout = TimeSpan.FromSeconds(6),
+            RetryDelay = TimeSpan.FromSeconds(6),
         };
 
         Should.Throw<ArgumentException>(options.Validate).ParamName.ShouldBe(nameof(EventSourceOptions.RetryDelay));

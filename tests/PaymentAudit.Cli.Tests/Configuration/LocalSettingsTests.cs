@@ -12,9 +12,12 @@ public sealed class LocalSettingsTests
     [Fact]
     public void Validate_ListsEveryWrongSettingByName()
     {
-        var settings = TestSettings.On(70_000, 4566) with
+        var settings = TestSettings.On(70_000, 4566, dataDirectory: " ") with
         {
-            ResourcePrefix = "has space", MaxReceiveCount = 0, VisibilityTimeout = TimeSpan.FromMilliseconds(1500), RetryDelay = TimeSpan.FromSeconds(-1),
+            ResourcePrefix = "has space",
+            MaxReceiveCount = 0,
+            VisibilityTimeout = TimeSpan.FromMilliseconds(1500),
+            RetryDelay = TimeSpan.FromSeconds(-1),
         };
 
         var error = Should.Throw<LocalConfigurationException>(() => settings.Validate());
@@ -24,12 +27,13 @@ public sealed class LocalSettingsTests
         error.Message.ShouldContain("max-receive-count");
         error.Message.ShouldContain("visibility-timeout");
         error.Message.ShouldContain("retry-delay");
+        error.Message.ShouldContain("data-dir");
     }
 
     [Fact]
     public void Validate_VisibilityTimeoutUnderSixTimesTheInvocationTimeout_IsRefusedNamingBoth()
     {
-        var settings = TestSettings.On(8000, 4566) with { InvocationTimeout = TimeSpan.FromSeconds(30), VisibilityTimeout = TimeSpan.FromSeconds(5) };
+        var settings = TestSettings.On(8000, 4566, "data") with { InvocationTimeout = TimeSpan.FromSeconds(30), VisibilityTimeout = TimeSpan.FromSeconds(5) };
 
         var error = Should.Throw<LocalConfigurationException>(() => settings.Validate());
 

@@ -31,7 +31,10 @@ public sealed class LocalEventSourceTests
         var invocations = 0;
         var options = new EventSourceOptions
         {
-            QueueUrl = resources.QueueUrl, InvocationTimeout = invocationTimeout, VisibilityTimeout = visibilityTimeout, Receivers = 3,
+            QueueUrl = resources.QueueUrl,
+            InvocationTimeout = invocationTimeout,
+            VisibilityTimeout = visibilityTimeout,
+            Receivers = 3,
         };
         var source = new LocalEventSource(sqs, options, async (_, cancellationToken) =>
         {
@@ -170,7 +173,6 @@ public sealed class LocalEventSourceTests
             QueueUrl = resources.QueueUrl,
             InvocationTimeout = invocationTimeout,
             VisibilityTimeout = invocationTimeout * EventSourceOptions.VisibilityTimeoutFactor,
-            RetryDelay = TimeSpan.Zero,
             Receivers = 1,
         };
         var source = new LocalEventSource(sqs, options, async (_, cancellationToken) =>

@@ -5,9 +5,11 @@ namespace PaymentAudit.Cli.Tests.Support;
 /// <summary>Local-run settings for tests.</summary>
 public static class TestSettings
 {
-    /// <summary>Valid settings on the given ports, with the test timeouts.</summary>
-    public static LocalSettings On(int dynamoDbPort, int sqsPort) => new()
+    /// <summary>Valid in-memory settings on the given ports and data folder, with the test timeouts.</summary>
+    public static LocalSettings On(int dynamoDbPort, int sqsPort, string dataDirectory) => new()
     {
+        DataDirectory = dataDirectory,
+        InMemory = true,
         DynamoDbPort = dynamoDbPort,
         SqsPort = sqsPort,
         MaxReceiveCount = 5,

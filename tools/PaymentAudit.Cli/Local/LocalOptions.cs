@@ -1,11 +1,30 @@
 using System.CommandLine;
 using PaymentAudit.Local.Configuration;
+using PaymentAudit.Local.Emulators;
 
 namespace PaymentAudit.Cli.Local;
 
-/// <summary>The options <c>local up</c> and <c>local demo</c> share, turned into validated <see cref="LocalSettings"/>.</summary>
+/// <summary>
+/// The options <c>local up</c> and <c>local demo</c> share, turned into validated
+/// <see cref="LocalSettings"/>; <c>--in-memory</c> only where the command persists by default.
+/// </summary>
 public sealed class LocalOptions
 {
+    /// <summary>The data folder when none is given, relative to the repository root (git ignores it).</summary>
+    public const string DefaultDataFolder = ".local-data";
+
+    private readonly bool _persists;
+
+    private readonly Option<string?> _dataDir = new("--data-dir")
+    {
+        Description = $"Folder for the emulators' data (unless --in-memory), their pid files and the writer log. Default {DefaultDataFolder} in the repository.",
+    };
+
+    private readonly Option<bool> _inMemory = new("--in-memory")
+    {
+        Description = "Keep the table and the queues in memory only: nothing survives the run. Default: keep them in the data folder.",
+    };
+
     private readonly Option<int> _dynamoDbPort = new("--dynamodb-port")
     {
         Description = $"Loopback port for DynamoDB Local. Default {LocalSettings.DefaultDynamoDbPort}; a taken port is refused.",
@@ -48,10 +67,19 @@ public sealed class LocalOptions
         DefaultValueFactory = _ => 1,
     };
 
+    /// <summary>Creates the options; <paramref name="persists"/> for a command that keeps its data by default and offers --in-memory.</summary>
+    public LocalOptions(bool persists = false) => _persists = persists;
+
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
         ArgumentNullException.ThrowIfNull(command);
+        command.Options.Add(_dataDir);
+        if (_persists)
+        {
+            command.Options.Add(_inMemory);
+        }
+
         command.Options.Add(_dynamoDbPort);
         command.Options.Add(_sqsPort);
         command.Options.Add(_invocationTimeout);
@@ -79,6 +107,10 @@ public sealed class LocalOptions
 
         return new LocalSettings
         {
+            DataDirectory = parsed.GetValue(_dataDir) is { Length: > 0 } dataDir
+                ? Path.GetFullPath(dataDir)
+                : Path.Combine(RepositoryPaths.Root(), DefaultDataFolder),
+            InMemory = !_persists || parsed.GetValue(_inMemory),
             DynamoDbPort = parsed.GetValue(_dynamoDbPort),
             SqsPort = parsed.GetValue(_sqsPort),
             InvocationTimeout = invocation,

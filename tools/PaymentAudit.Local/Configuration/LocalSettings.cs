@@ -18,6 +18,18 @@ public sealed record LocalSettings
     /// <summary>Least ratio of visibility timeout to invocation timeout, as deployed.</summary>
     public const int VisibilityTimeoutFactor = EventSourceOptions.VisibilityTimeoutFactor;
 
+    /// <summary>
+    /// Folder of the run's files: the emulators' stores (unless <see cref="InMemory"/>), their pid
+    /// files and the writer's log. Required; the CLI's default is <c>.local-data</c> in the repository.
+    /// </summary>
+    public required string DataDirectory { get; init; }
+
+    /// <summary>
+    /// Keep the table and the queues in memory only (lost when the run stops). Default false:
+    /// DynamoDB Local and fauxqs keep them in <see cref="DataDirectory"/> across restarts and crashes.
+    /// </summary>
+    public bool InMemory { get; init; }
+
     /// <summary>Loopback port of DynamoDB Local. A taken port is refused, never shared.</summary>
     public int DynamoDbPort { get; init; } = DefaultDynamoDbPort;
 
@@ -85,6 +97,11 @@ public sealed record LocalSettings
             problems.Add($"max-receive-count must be from 1 to 1000, not {MaxReceiveCount}");
         }
 
+        if (string.IsNullOrWhiteSpace(DataDirectory))
+        {
+            problems.Add("data-dir must name a folder");
+        }
+
         if (!IsWholeSeconds(InvocationTimeout) || InvocationTimeout < TimeSpan.FromSeconds(1) || InvocationTimeout > TimeSpan.FromMinutes(15))
         {
             problems.Add($"invocation-timeout must be whole seconds from 1 to 900, not {InvocationTimeout.TotalSeconds} s");
@@ -101,9 +118,9 @@ public sealed record LocalSettings
                 + $"not {VisibilityTimeout.TotalSeconds} s: a slower batch would be received again while it is being written");
         }
 
-        if (!IsWholeSeconds(RetryDelay) || RetryDelay < TimeSpan.Zero || RetryDelay >= VisibilityTimeout)
+        if (!IsWholeSeconds(RetryDelay) || RetryDelay < TimeSpan.FromSeconds(1) || RetryDelay >= VisibilityTimeout)
         {
-            problems.Add($"retry-delay must be whole seconds from 0 to less than visibility-timeout, not {RetryDelay.TotalSeconds} s");
+            problems.Add($"retry-delay must be whole seconds from 1 to less than visibility-timeout, not {RetryDelay.TotalSeconds} s");
         }
 
         if (Receivers is < 1 or > 64)
@@ -123,6 +140,18 @@ public sealed record LocalSettings
 
         return this;
     }
+
+    /// <summary>Where DynamoDB Local keeps the table when the run persists (<c>-dbPath</c>).</summary>
+    public string DynamoDbDataDirectory => Path.Combine(DataDirectory, "dynamodb");
+
+    /// <summary>Where fauxqs keeps the queues and messages when the run persists (a SQLite database).</summary>
+    public string SqsDataDirectory => Path.Combine(DataDirectory, "fauxqs");
+
+    /// <summary>Where the pid files of the running emulators are kept, so a later run can stop what a killed one left.</summary>
+    public string RunDirectory => Path.Combine(DataDirectory, "run");
+
+    /// <summary>The file the writer's log and metric lines are appended to.</summary>
+    public string WriterLogPath => Path.Combine(DataDirectory, "writer.log");
 
     /// <summary>Name of the local audit table.</summary>
     public string TableName => $"{ResourcePrefix}-audit";

@@ -7,13 +7,16 @@ namespace PaymentAudit.Local.Emulators;
 /// <summary>
 /// A local emulator child process bound to one loopback port. Starting refuses a taken port,
 /// waits until the port accepts connections, and fails with the process's own output if it
-/// exits or does not come up; disposing kills the whole process tree.
+/// exits or does not come up; disposing kills the whole process tree. A process started through
+/// the <c>exit-with-parent</c> launcher reports its child's pid, so both can be recorded.
 /// </summary>
 public sealed class EmulatorProcess : IAsyncDisposable, IDisposable
 {
     private const int MaxCapturedChars = 8_000;
+    private const string ChildPidLine = "exit-with-parent: child pid ";
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private int _childPid;
 
     private EmulatorProcess(string name, int port, Process process)
     {
@@ -30,6 +33,9 @@ public sealed class EmulatorProcess : IAsyncDisposable, IDisposable
 
     /// <summary>The endpoint URL for AWS SDK clients.</summary>
     public Uri ServiceUrl => new($"http://127.0.0.1:{Port}");
+
+    /// <summary>The pids of the process and, when it runs through the exit-with-parent launcher, of the emulator under it.</summary>
+    public IReadOnlyList<int> ProcessIds => Volatile.Read(ref _childPid) is > 0 and var child ? [_process.Id, child] : [_process.Id];
 
     /// <summary>True while the process runs.</summary>
     public bool IsRunning => !_process.HasExited;
@@ -141,6 +147,12 @@ public sealed class EmulatorProcess : IAsyncDisposable, IDisposable
         if (line is null)
         {
             return;
+        }
+
+        if (line.StartsWith(ChildPidLine, StringComparison.Ordinal)
+            && int.TryParse(line.AsSpan(ChildPidLine.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid))
+        {
+            Volatile.Write(ref _childPid, pid);
         }
 
         lock (_output)

@@ -39,7 +39,8 @@ public sealed record EventSourceOptions
     /// <summary>
     /// How long a message stays hidden after its invocation reported it failed (or failed as a
     /// whole) before it can be received again; the event source sets it with ChangeMessageVisibility
-    /// so a retry takes seconds, not the whole visibility timeout. Zero retries at once. Default 2 s.
+    /// so a retry takes seconds, not the whole visibility timeout. At least 1 s: fauxqs 2.4.1 fails a
+    /// change to 0 on a persisted queue (and loses track of the message until it restarts). Default 2 s.
     /// </summary>
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(2);
 
@@ -79,9 +80,9 @@ public sealed record EventSourceOptions
                 nameof(VisibilityTimeout));
         }
 
-        if (!IsWholeSeconds(RetryDelay) || RetryDelay < TimeSpan.Zero || RetryDelay >= VisibilityTimeout)
+        if (!IsWholeSeconds(RetryDelay) || RetryDelay < TimeSpan.FromSeconds(1) || RetryDelay >= VisibilityTimeout)
         {
-            throw new ArgumentException($"RetryDelay must be whole seconds, from 0 to less than VisibilityTimeout, not {RetryDelay}.", nameof(RetryDelay));
+            throw new ArgumentException($"RetryDelay must be whole seconds, from 1 s to less than VisibilityTimeout, not {RetryDelay}.", nameof(RetryDelay));
         }
 
         if (Receivers is < 1 or > 64)

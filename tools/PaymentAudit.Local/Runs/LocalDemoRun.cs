@@ -6,7 +6,7 @@ namespace PaymentAudit.Local.Runs;
 /// <summary>The <c>local demo</c> run: start the emulators, provision, run the demo, stop everything.</summary>
 public static class LocalDemoRun
 {
-    /// <summary>Runs the demo on freshly started emulators and returns its result.</summary>
+    /// <summary>Runs the demo on freshly started emulators, in memory whatever the settings say, and returns its result.</summary>
     /// <exception cref="LocalConfigurationException">A setting is wrong.</exception>
     /// <exception cref="Emulators.EmulatorStartException">An emulator could not start (port taken, Java or Node missing).</exception>
     public static async Task<DemoResult> RunAsync(LocalSettings settings, DemoOptions options, TextWriter output, CancellationToken cancellationToken)
@@ -14,7 +14,8 @@ public static class LocalDemoRun
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(output);
-        settings.Validate();
+        // The demo starts from nothing and leaves nothing: always in memory.
+        settings = (settings with { InMemory = true }).Validate();
         options.Validate();
         output.WriteLine($"local: starting DynamoDB Local on 127.0.0.1:{settings.DynamoDbPort} and fauxqs on 127.0.0.1:{settings.SqsPort} ...");
         var clock = System.Diagnostics.Stopwatch.StartNew();
