@@ -29,7 +29,10 @@ public sealed class TrailCheckTests
         // The same event also sits in the dead-letter queue, and another sent event is nowhere.
         await sqs.SendMessageAsync(new SendMessageRequest
         {
-            QueueUrl = resources.DeadLetterQueueUrl, MessageBody = Some.Json(stored), MessageGroupId = "g-1", MessageDeduplicationId = "d-1",
+            QueueUrl = resources.DeadLetterQueueUrl,
+            MessageBody = Some.Json(stored),
+            MessageGroupId = "g-1",
+            MessageDeduplicationId = "d-1",
         });
         var ledger = new SendLedger();
         ledger.EventSent(stored.EventId);
@@ -45,7 +48,8 @@ public sealed class TrailCheckTests
         check.StoredAndDeadLettered.ShouldBe(1);
         var afterwards = await sqs.ReceiveMessageAsync(new ReceiveMessageRequest
         {
-            QueueUrl = resources.DeadLetterQueueUrl, MessageSystemAttributeNames = [MessageSystemAttributeName.ApproximateReceiveCount],
+            QueueUrl = resources.DeadLetterQueueUrl,
+            MessageSystemAttributeNames = [MessageSystemAttributeName.ApproximateReceiveCount],
         });
         afterwards.Messages.ShouldHaveSingleItem().Attributes[MessageSystemAttributeName.ApproximateReceiveCount].ShouldBe("1", "the check must not have received it");
     }
@@ -54,7 +58,10 @@ public sealed class TrailCheckTests
     {
         await sqs.SendMessageAsync(new SendMessageRequest
         {
-            QueueUrl = resources.QueueUrl, MessageBody = body, MessageGroupId = "g-1", MessageDeduplicationId = Guid.NewGuid().ToString("N"),
+            QueueUrl = resources.QueueUrl,
+            MessageBody = body,
+            MessageGroupId = "g-1",
+            MessageDeduplicationId = Guid.NewGuid().ToString("N"),
         });
         var source = LocalPipelineFixture.WriterEventSource(sqs, dynamoDb, resources);
         using var stop = new CancellationTokenSource();
