@@ -21,6 +21,12 @@ public enum ViolationKind
     /// <summary>The body is not in canonical form or cannot be read.</summary>
     UnreadableBody,
 
-    /// <summary>The chain head does not point at the last record: records were added or removed at the end.</summary>
+    /// <summary>
+    /// A head committed outside the table (index manifest, signed digest) is not in the chain as
+    /// committed: records were removed from the end, or the chain was rewritten after the commitment.
+    /// </summary>
     HeadMismatch,
+
+    /// <summary>The same event id is accepted at two positions: an event stored twice.</summary>
+    DuplicateEvent,
 }
