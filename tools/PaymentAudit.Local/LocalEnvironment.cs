@@ -1,4 +1,5 @@
 using Amazon.DynamoDBv2;
+using Amazon.S3;
 using Amazon.SQS;
 using PaymentAudit.Local.Configuration;
 using PaymentAudit.Local.Emulators;
@@ -8,19 +9,20 @@ namespace PaymentAudit.Local;
 
 /// <summary>
 /// The whole local stack: DynamoDB Local and fauxqs started on their loopback ports, SDK clients
-/// for them, and the audit table, queue and dead-letter queue provisioned from the shared
-/// topology. Disposing stops both emulators with their process trees.
+/// for them, and the audit table, queue, dead-letter queue and archive bucket provisioned from the
+/// shared topology. Disposing stops both emulators with their process trees.
 /// </summary>
 public sealed class LocalEnvironment : IAsyncDisposable
 {
     private LocalEnvironment(
-        LocalSettings settings, EmulatorProcess dynamoDbEmulator, EmulatorProcess sqsEmulator, AmazonDynamoDBClient dynamoDb, AmazonSQSClient sqs)
+        LocalSettings settings, EmulatorProcess dynamoDbEmulator, EmulatorProcess sqsEmulator, AmazonDynamoDBClient dynamoDb, AmazonSQSClient sqs, AmazonS3Client s3)
     {
         Settings = settings;
         DynamoDbEmulator = dynamoDbEmulator;
         SqsEmulator = sqsEmulator;
         DynamoDb = dynamoDb;
         Sqs = sqs;
+        S3 = s3;
     }
 
     /// <summary>The settings it was started with.</summary>
@@ -37,6 +39,9 @@ public sealed class LocalEnvironment : IAsyncDisposable
 
     /// <summary>An SQS client for the emulator.</summary>
     public AmazonSQSClient Sqs { get; }
+
+    /// <summary>An S3 client for the emulator (fauxqs serves S3 on the same port as SQS).</summary>
+    public AmazonS3Client S3 { get; }
 
     /// <summary>The provisioned table and queues.</summary>
     public LocalResources Resources { get; private set; } = null!;
@@ -70,15 +75,18 @@ public sealed class LocalEnvironment : IAsyncDisposable
             dynamoStart.Result,
             sqsStart.Result,
             LocalClients.DynamoDb(dynamoStart.Result.ServiceUrl),
-            LocalClients.Sqs(sqsStart.Result.ServiceUrl));
+            LocalClients.Sqs(sqsStart.Result.ServiceUrl),
+            LocalClients.S3(sqsStart.Result.ServiceUrl));
         try
         {
             environment.Resources = await LocalProvisioner.ProvisionAsync(
                 environment.DynamoDb,
                 environment.Sqs,
+                environment.S3,
                 settings.TableName,
                 settings.QueueName,
                 settings.DeadLetterQueueName,
+                settings.ArchiveBucketName,
                 settings.MaxReceiveCount,
                 settings.VisibilityTimeout,
                 cancellationToken);
@@ -96,6 +104,7 @@ public sealed class LocalEnvironment : IAsyncDisposable
     {
         DynamoDb.Dispose();
         Sqs.Dispose();
+        S3.Dispose();
         await DynamoDbEmulator.DisposeAsync();
         await SqsEmulator.DisposeAsync();
     }

@@ -39,14 +39,7 @@ public sealed class AuditTable : Construct
         {
             PartitionKey = new Attribute { Name = definition.PartitionKey, Type = AttributeType.STRING },
             SortKey = new Attribute { Name = definition.SortKey, Type = AttributeType.STRING },
-            GlobalSecondaryIndexes = [.. definition.GlobalIndexes.Select(index => new GlobalSecondaryIndexPropsV2
-            {
-                IndexName = index.Name,
-                PartitionKey = new Attribute { Name = index.PartitionKey, Type = AttributeType.STRING },
-                SortKey = new Attribute { Name = index.SortKey, Type = AttributeType.STRING },
-                ProjectionType = ProjectionType.INCLUDE,
-                NonKeyAttributes = [.. index.ProjectedAttributes],
-            })],
+            GlobalSecondaryIndexes = [.. definition.GlobalIndexes.Select(ToIndexProps)],
             Billing = Billing.OnDemand(),
             PointInTimeRecovery = true,
             DeletionProtection = true,
@@ -71,6 +64,20 @@ public sealed class AuditTable : Construct
             }),
         });
     }
+
+    private static GlobalSecondaryIndexPropsV2 ToIndexProps(IndexDefinition index) => new()
+    {
+        IndexName = index.Name,
+        PartitionKey = new Attribute { Name = index.PartitionKey, Type = AttributeType.STRING },
+        SortKey = index.SortKey is null ? null : new Attribute { Name = index.SortKey, Type = AttributeType.STRING },
+        ProjectionType = index.Projection switch
+        {
+            IndexProjection.KeysOnly => ProjectionType.KEYS_ONLY,
+            IndexProjection.All => ProjectionType.ALL,
+            _ => ProjectionType.INCLUDE,
+        },
+        NonKeyAttributes = index.Projection == IndexProjection.Include ? [.. index.ProjectedAttributes] : null,
+    };
 
     /// <summary>The DynamoDB table (a single-region global table resource).</summary>
     public TableV2 Table { get; }

@@ -1,4 +1,5 @@
 using Amazon.DynamoDBv2;
+using Amazon.S3;
 using Amazon.SQS;
 using PaymentAudit.Local;
 using PaymentAudit.Local.EventSource;
@@ -29,17 +30,18 @@ public sealed class LocalPipelineFixture : IAsyncLifetime
     /// <inheritdoc />
     public Task DisposeAsync() => Task.WhenAll(DynamoDb.DisposeAsync(), Sqs.DisposeAsync());
 
-    /// <summary>Provisions a fresh table, queue and dead-letter queue as <c>local up</c> does.</summary>
+    /// <summary>Provisions a fresh table, queue, dead-letter queue and archive bucket as <c>local up</c> does.</summary>
     public async Task<LocalResources> ProvisionAsync(int maxReceiveCount, TimeSpan visibilityTimeout)
     {
         var prefix = $"t{Interlocked.Increment(ref _provisioned)}-{Guid.NewGuid():N}"[..20];
         using var dynamoDb = DynamoDb.CreateClient();
         using var sqs = Sqs.CreateClient();
+        using var s3 = Sqs.CreateS3Client();
         return await LocalProvisioner.ProvisionAsync(
-            dynamoDb, sqs, prefix + "-audit", prefix + "-audit.fifo", prefix + "-audit-dlq.fifo", maxReceiveCount, visibilityTimeout);
+            dynamoDb, sqs, s3, prefix + "-audit", prefix + "-audit.fifo", prefix + "-audit-dlq.fifo", prefix + "-archive", maxReceiveCount, visibilityTimeout);
     }
 
     /// <summary>An event source running the real writer over <paramref name="writerDynamoDb"/>.</summary>
-    public static LocalEventSource WriterEventSource(IAmazonSQS sqs, IAmazonDynamoDB writerDynamoDb, LocalResources resources, TimeSpan visibilityTimeout) =>
-        LocalWriter.CreateEventSource(sqs, writerDynamoDb, resources, visibilityTimeout, receivers: 3, TextWriter.Null, parallelGroups: 1);
+    public static LocalEventSource WriterEventSource(IAmazonSQS sqs, IAmazonDynamoDB writerDynamoDb, IAmazonS3 s3, LocalResources resources, TimeSpan visibilityTimeout) =>
+        LocalWriter.CreateEventSource(sqs, writerDynamoDb, s3, resources, visibilityTimeout, receivers: 3, TextWriter.Null, parallelGroups: 1);
 }

@@ -100,6 +100,9 @@ public sealed record LocalSettings
     /// <summary>Name of the local FIFO dead-letter queue.</summary>
     public string DeadLetterQueueName => $"{ResourcePrefix}-audit-dlq.fifo";
 
+    /// <summary>Name of the local archive bucket (lowercase, as S3 bucket names must be).</summary>
+    public string ArchiveBucketName => $"{ResourcePrefix.ToLowerInvariant().Replace('_', '-')}-archive";
+
     private static void CheckPort(List<string> problems, string name, int port)
     {
         if (port is < 1024 or > 65535)

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Amazon.SQS;
 using PaymentAudit.Core.Chain;
+using PaymentAudit.Core.History;
 using PaymentAudit.Core.Validation;
 using PaymentAudit.Local.Provisioning;
 using PaymentAudit.Storage;
@@ -9,7 +10,8 @@ using PaymentAudit.Storage;
 namespace PaymentAudit.Local.Demos;
 
 /// <summary>
-/// Checks the audit table against what was sent: verifies every chain, counts accepted and
+/// Checks the audit table against what was sent: verifies every chain (also against the heads the
+/// history index committed), counts accepted and
 /// quarantined records, finds every sent event (by event id) and raw message (by message id),
 /// and counts what is in the dead-letter queue. A sent message is lost when it is missing from
 /// the table and the dead-letter queue does not account for it.
@@ -18,13 +20,15 @@ public sealed class TrailCheck
 {
     private const int ParallelChains = 8;
     private readonly AuditTrailReader _reader;
+    private readonly IReadOnlyDictionary<string, ChainWatermark> _commitments;
     private readonly IAmazonSQS _sqs;
     private readonly string _deadLetterQueueUrl;
 
-    /// <summary>Creates a check over the table <paramref name="reader"/> reads and the dead-letter queue.</summary>
-    public TrailCheck(AuditTrailReader reader, IAmazonSQS sqs, string deadLetterQueueUrl)
+    /// <summary>Creates a check over the table <paramref name="reader"/> reads, the index's committed heads and the dead-letter queue.</summary>
+    public TrailCheck(AuditTrailReader reader, IReadOnlyDictionary<string, ChainWatermark> commitments, IAmazonSQS sqs, string deadLetterQueueUrl)
     {
         _reader = reader;
+        _commitments = commitments;
         _sqs = sqs;
         _deadLetterQueueUrl = deadLetterQueueUrl;
     }
@@ -50,8 +54,8 @@ public sealed class TrailCheck
                     records.Add(record);
                 }
 
-                var head = await _reader.ReadHeadAsync(chainId, token);
-                var verification = await verifier.VerifyAsync(chainId, records.ToAsyncEnumerable(), head, token);
+                var committed = _commitments.TryGetValue(chainId, out var mark) ? new[] { new ChainHead(mark.Seq, mark.Hash) } : [];
+                var verification = await verifier.VerifyAsync(chainId, records.ToAsyncEnumerable(), committed, cancellationToken: token);
                 if (verification.IsIntact)
                 {
                     Interlocked.Increment(ref verified);

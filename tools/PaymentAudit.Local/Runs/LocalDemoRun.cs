@@ -21,8 +21,8 @@ public static class LocalDemoRun
         await using var environment = await LocalEnvironment.StartAsync(settings, cancellationToken);
         output.WriteLine($"local: emulators up and table, queue and dead-letter queue (maxReceiveCount {settings.MaxReceiveCount}) provisioned in {clock.Elapsed.TotalSeconds:0.0} s");
         var eventSource = LocalWriter.CreateEventSource(
-            environment.Sqs, environment.DynamoDb, environment.Resources, settings.VisibilityTimeout, settings.Receivers, TextWriter.Null, settings.WriterParallelGroups);
-        var demo = new Demo(environment.Sqs, environment.DynamoDb, environment.Resources, eventSource, options, output);
+            environment.Sqs, environment.DynamoDb, environment.S3, environment.Resources, settings.VisibilityTimeout, settings.Receivers, TextWriter.Null, settings.WriterParallelGroups);
+        var demo = new Demo(environment.Sqs, environment.DynamoDb, environment.S3, environment.Resources, eventSource, options, output);
         return await demo.RunAsync(cancellationToken);
     }
 }

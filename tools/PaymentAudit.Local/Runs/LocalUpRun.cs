@@ -35,7 +35,7 @@ public static class LocalUpRun
         output.WriteLine("  (any access key and secret, region us-east-1). Ctrl+C stops and removes everything.");
 
         var eventSource = LocalWriter.CreateEventSource(
-            environment.Sqs, environment.DynamoDb, resources, settings.VisibilityTimeout, settings.Receivers, TextWriter.Null, settings.WriterParallelGroups);
+            environment.Sqs, environment.DynamoDb, environment.S3, resources, settings.VisibilityTimeout, settings.Receivers, TextWriter.Null, settings.WriterParallelGroups);
         var polling = eventSource.RunAsync(stoppingToken);
         using var timer = new PeriodicTimer(interval);
         try
