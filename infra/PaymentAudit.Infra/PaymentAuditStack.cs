@@ -44,7 +44,12 @@ public sealed class PaymentAuditStack : Stack
         }
 
         Keys = new AuditKeys(this, "Keys", new AuditKeysProps(environment, retain));
-        Table = new AuditTable(this, "Table", new AuditTableProps(Keys.DataKey, retain, tags));
+        Table = new AuditTable(this, "Table", new AuditTableProps(
+            Keys.DataKey,
+            retain,
+            config.Table.DeletionProtection,
+            WriterRoleName.ArnFor(this, environment),
+            tags));
         Queues = new AuditQueues(this, "Queues", new AuditQueuesProps(
             environment,
             Keys.DataKey,
@@ -64,7 +69,7 @@ public sealed class PaymentAuditStack : Stack
             environment, config.Archive.ExportSchedule, Table.Table, Archive.Bucket, Keys.DataKey));
         Backup = new AuditBackup(this, "Backup", new AuditBackupProps(environment, config.Backup, Table.Table, Keys.DataKey, retain));
         Access = new AuditAccess(this, "Access", new AuditAccessProps(
-            environment, Queues.Queue, Table.Table, Archive.Bucket, Keys.DataKey, Keys.SigningKey));
+            environment, Queues.Queue, Table.Table, Archive.Bucket, Keys.DataKey, Keys.SigningKey, config.Access.AuditorPrincipals));
         Alarms = new AuditAlarms(this, "Alarms", new AuditAlarmsProps(
             environment,
             config.Alarms,
@@ -83,7 +88,6 @@ public sealed class PaymentAuditStack : Stack
             Writer.Function,
             Table.Table,
             Alarms.All));
-
 
         Output("QueueUrl", Queues.Queue.QueueUrl, "URL producers send audit events to");
         Output("QueueArn", Queues.Queue.QueueArn, "ARN of the audit queue");

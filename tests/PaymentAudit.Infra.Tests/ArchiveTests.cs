@@ -81,9 +81,12 @@ public sealed class ArchiveTests(SynthesizedApp app)
     }
 
     [Fact]
-    public void DevArchive_UsesGovernanceMode()
+    public void DevArchive_HasObjectLockWithoutDefaultRetentionSoItCanBeEmptied()
     {
-        ObjectLockRetention("dev")["Mode"]!.GetValue<string>().ShouldBe("GOVERNANCE");
+        var archive = ArchiveBucket("dev");
+
+        archive["ObjectLockEnabled"]!.GetValue<bool>().ShouldBeTrue();
+        archive["ObjectLockConfiguration"]?["Rule"].ShouldBeNull();
     }
 
     [Theory]
@@ -105,6 +108,9 @@ public sealed class ArchiveTests(SynthesizedApp app)
     }
 
     private System.Text.Json.Nodes.JsonNode ObjectLockRetention(string environment) =>
+        ArchiveBucket(environment)["ObjectLockConfiguration"]!["Rule"]!["DefaultRetention"]!;
+
+    private System.Text.Json.Nodes.JsonNode ArchiveBucket(string environment) =>
         TemplateWalker.Resources(app.Json[environment], "AWS::S3::Bucket").Values
-            .Single(bucket => bucket["Properties"]!["ObjectLockEnabled"] is not null)["Properties"]!["ObjectLockConfiguration"]!["Rule"]!["DefaultRetention"]!;
+            .Single(bucket => bucket["Properties"]!["ObjectLockEnabled"] is not null)["Properties"]!;
 }

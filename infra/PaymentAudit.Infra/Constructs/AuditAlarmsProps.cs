@@ -25,5 +25,5 @@ public sealed record AuditAlarmsProps(
     IQueue Queue,
     IQueue DeadLetterQueue,
     IFunction Writer,
-    TableBaseV2 Table,
+    ITableV2 Table,
     IBackupVault Vault);

@@ -42,7 +42,6 @@ public sealed class AuditArchive : Construct
             ],
         });
 
-        var retention = Duration.Days(settings.ObjectLockRetentionDays);
         Bucket = new Bucket(this, "Bucket", new BucketProps
         {
             Encryption = BucketEncryption.KMS,
@@ -53,9 +52,14 @@ public sealed class AuditArchive : Construct
             EnforceSSL = true,
             Versioned = true,
             ObjectLockEnabled = true,
-            ObjectLockDefaultRetention = settings.ObjectLockMode == LockMode.Compliance
-                ? ObjectLockRetention.Compliance(retention)
-                : ObjectLockRetention.Governance(retention),
+            // Object Lock stays enabled without a lock (dev) so the bucket has the same shape; only
+            // the default retention, which makes objects undeletable, depends on the mode.
+            ObjectLockDefaultRetention = settings.ObjectLockMode switch
+            {
+                LockMode.Compliance => ObjectLockRetention.Compliance(Duration.Days(settings.ObjectLockRetentionDays!.Value)),
+                LockMode.Governance => ObjectLockRetention.Governance(Duration.Days(settings.ObjectLockRetentionDays!.Value)),
+                _ => null,
+            },
             ServerAccessLogsBucket = AccessLogBucket,
             ServerAccessLogsPrefix = "archive/",
             RemovalPolicy = removal,
