@@ -14,7 +14,7 @@ public sealed class AlarmTests(SynthesizedApp app)
     {
         var alarms = TemplateWalker.Resources(app.Json[environment], "AWS::CloudWatch::Alarm").Values.ToList();
 
-        alarms.Count.ShouldBe(10);
+        alarms.Count.ShouldBe(13);
         foreach (var alarm in alarms)
         {
             alarm["Properties"]!["AlarmActions"]!.ToJsonString().ShouldContain("AlarmsTopic");

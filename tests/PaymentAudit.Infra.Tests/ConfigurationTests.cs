@@ -35,7 +35,9 @@ public sealed class ConfigurationTests : IDisposable
     [InlineData("writer.timeoutSeconds")]
     [InlineData("alarms.email")]
     [InlineData("backup.vaultLockMode")]
-    [InlineData("archive.exportSchedule")]
+    [InlineData("archive.incrementalExportSchedule")]
+    [InlineData("archive.fullExportSchedule")]
+    [InlineData("archive.exportStagingRetentionDays")]
     [InlineData("writer.reservedConcurrency")]
     [InlineData("alarms.conflictingDuplicates")]
     [InlineData("alarms.failedEvents")]
@@ -88,6 +90,7 @@ public sealed class ConfigurationTests : IDisposable
     [InlineData("queue", "maxReceiveCount", 0, "queue.maxReceiveCount")]
     [InlineData("writer", "reservedConcurrency", 1001, "writer.reservedConcurrency")]
     [InlineData("alarms", "failedEvents", -1, "alarms.failedEvents")]
+    [InlineData("archive", "exportStagingRetentionDays", 6, "archive.exportStagingRetentionDays")]
     public void Load_OutOfRangeValue_FailsNamingTheKey(string section, string key, int value, string expectedKey)
     {
         var error = Should.Throw<ConfigurationException>(() => LoadVariant(json => json[section]![key] = value));
@@ -179,6 +182,18 @@ public sealed class ConfigurationTests : IDisposable
         }));
 
         error.Message.ShouldContain("'writer.reservedConcurrency' must be at least writer.maxConcurrency");
+    }
+
+    [Theory]
+    [InlineData("cron(0 */6 * * ? *)")]
+    [InlineData("cron(30 0 * * ? *)")]
+    [InlineData("cron(0 3 ? * MON *)")]
+    [InlineData("rate(1 day)")]
+    public void Load_IncrementalScheduleNotDailyAfterOneAm_Fails(string expression)
+    {
+        var error = Should.Throw<ConfigurationException>(() => LoadVariant(json => json["archive"]!["incrementalExportSchedule"] = expression));
+
+        error.Message.ShouldContain("'archive.incrementalExportSchedule'");
     }
 
     [Theory]

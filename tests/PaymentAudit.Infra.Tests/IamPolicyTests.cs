@@ -146,25 +146,63 @@ public sealed class IamPolicyTests(SynthesizedApp app)
 
     [Theory]
     [MemberData(nameof(Environments))]
-    public void ExportRole_CanOnlyExportTheTableAndWriteUnderTheExportPrefix(string environment)
+    public void ExportStateMachineRole_CanOnlyExportWatchAndWriteUnderTheExportPrefix(string environment)
     {
-        var statements = StatementsOfRole(environment, "ExportRole");
+        var statements = StatementsOfRole(environment, "ExportStateMachineRole");
 
         statements.SelectMany(s => s.Actions).Order(StringComparer.Ordinal).ShouldBe(
         [
-            "dynamodb:ExportTableToPointInTime", "kms:Decrypt", "kms:GenerateDataKey",
+            "dynamodb:DescribeExport", "dynamodb:ExportTableToPointInTime", "kms:Decrypt", "kms:GenerateDataKey",
             "s3:AbortMultipartUpload", "s3:PutObject", "s3:PutObjectAcl",
         ]);
-        statements.Single(s => s.Sid == "WriteExportObjects").Statement["Resource"]!.ToJsonString().ShouldContain("/exports/*");
+        var write = statements.Single(s => s.Sid == "WriteExportObjects").Statement["Resource"]!.ToJsonString();
+        write.ShouldContain("ArchiveExportStagingBucket");
+        write.ShouldContain("/exports/*");
+        statements.Single(s => s.Sid == "WatchAuditTableExports").Statement["Resource"]!.ToJsonString().ShouldContain("/export/*");
     }
 
     [Theory]
     [MemberData(nameof(Environments))]
-    public void ExportRole_TrustsOnlySchedulerOfThisAccount(string environment)
+    public void ExportSchedulerRole_CanOnlyStartTheStateMachineAndDeadLetter(string environment)
     {
-        var trust = StatementsOfRoleTrust(environment, "ExportRole");
+        var statements = StatementsOfRole(environment, "ExportSchedulerRole");
 
-        trust.Statement["Principal"]!["Service"]!.GetValue<string>().ShouldBe("scheduler.amazonaws.com");
+        statements.SelectMany(s => s.Actions).Order(StringComparer.Ordinal).ShouldBe(
+            ["kms:Decrypt", "kms:GenerateDataKey", "sqs:SendMessage", "states:StartExecution"]);
+        statements.Single(s => s.Sid == "StartExport").Statement["Resource"]!.ToJsonString().ShouldContain("ExportStateMachine");
+        statements.Single(s => s.Sid == "DeadLetterFailedStarts").Statement["Resource"]!.ToJsonString().ShouldContain("ExportDeadLetterQueue");
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void ExportCopyRole_CanOnlyReadStagedExportsAndReplicateThemIntoTheArchive(string environment)
+    {
+        var statements = StatementsOfRole(environment, "ExportCopyRole");
+
+        statements.SelectMany(s => s.Actions).Order(StringComparer.Ordinal).ShouldBe(
+        [
+            "kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey",
+            "s3:GetObjectVersionAcl", "s3:GetObjectVersionForReplication", "s3:GetObjectVersionTagging",
+            "s3:GetReplicationConfiguration", "s3:ListBucket", "s3:ReplicateObject", "s3:ReplicateTags",
+        ]);
+        var write = statements.Single(s => s.Sid == "WriteArchiveCopies").Statement["Resource"]!.ToJsonString();
+        write.ShouldContain("ArchiveBucket");
+        write.ShouldContain("/exports/*");
+        statements.Single(s => s.Sid == "ReadExportVersions").Statement["Resource"]!.ToJsonString().ShouldContain("ArchiveExportStagingBucket");
+    }
+
+    [Theory]
+    [InlineData("dev", "ExportCopyRole", "s3.amazonaws.com")]
+    [InlineData("prod", "ExportCopyRole", "s3.amazonaws.com")]
+    [InlineData("dev", "ExportSchedulerRole", "scheduler.amazonaws.com")]
+    [InlineData("dev", "ExportStateMachineRole", "states.amazonaws.com")]
+    [InlineData("prod", "ExportSchedulerRole", "scheduler.amazonaws.com")]
+    [InlineData("prod", "ExportStateMachineRole", "states.amazonaws.com")]
+    public void ExportRoles_TrustOnlyTheirServiceInThisAccount(string environment, string role, string service)
+    {
+        var trust = StatementsOfRoleTrust(environment, role);
+
+        trust.Statement["Principal"]!["Service"]!.GetValue<string>().ShouldBe(service);
         trust.Statement["Condition"]!["StringEquals"]!["aws:SourceAccount"]!.GetValue<string>().ShouldBe(app.Stacks[environment].Config.Account);
     }
 

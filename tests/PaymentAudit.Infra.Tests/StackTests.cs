@@ -127,8 +127,8 @@ public sealed class StackTests(SynthesizedApp app)
         prod.Writer.LogRetentionDays.ShouldBeGreaterThanOrEqualTo(365);
         prod.Alarms.Email.ShouldNotBeNull();
         dev.Alarms.Email.ShouldBeNull();
-        app.Dev.ResourceCountIs("AWS::CloudWatch::Alarm", 10);
-        app.Prod.ResourceCountIs("AWS::CloudWatch::Alarm", 10);
+        app.Dev.ResourceCountIs("AWS::CloudWatch::Alarm", 13);
+        app.Prod.ResourceCountIs("AWS::CloudWatch::Alarm", 13);
         app.Dev.ResourceCountIs("AWS::DynamoDB::GlobalTable", 1);
         app.Prod.ResourceCountIs("AWS::DynamoDB::GlobalTable", 1);
     }

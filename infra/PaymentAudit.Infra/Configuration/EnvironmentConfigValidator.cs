@@ -91,7 +91,15 @@ public static partial class EnvironmentConfigValidator
         }
         Require(archive.GlacierTransitionDays >= 1, "archive.glacierTransitionDays", "must be at least 1");
         Require(archive.AccessLogRetentionDays >= 1, "archive.accessLogRetentionDays", "must be at least 1");
-        Require(SchedulePattern().IsMatch(archive.ExportSchedule), "archive.exportSchedule", "must be a cron(...) or rate(...) expression");
+        Require(archive.ExportStagingRetentionDays >= 7, "archive.exportStagingRetentionDays", "must be at least 7 (time to repeat a failed copy into the archive)");
+        var daily = DailyCronPattern().Match(archive.IncrementalExportSchedule);
+        Require(
+            daily.Success
+                && int.Parse(daily.Groups["minute"].Value, CultureInfo.InvariantCulture) <= 59
+                && int.Parse(daily.Groups["hour"].Value, CultureInfo.InvariantCulture) is >= 1 and <= 23,
+            "archive.incrementalExportSchedule",
+            "must be a daily cron(M H * * ? *) expression at 01:00 UTC or later (each run exports the previous UTC day)");
+        Require(SchedulePattern().IsMatch(archive.FullExportSchedule), "archive.fullExportSchedule", "must be a cron(...) or rate(...) expression");
 
         ValidatePrincipals(config.Access.AuditorPrincipals, "access.auditorPrincipals", errors);
 
@@ -131,6 +139,9 @@ public static partial class EnvironmentConfigValidator
 
     [GeneratedRegex(@"^(cron|rate)\(.+\)$")]
     private static partial Regex SchedulePattern();
+
+    [GeneratedRegex(@"^cron\((?<minute>[0-9]{1,2}) (?<hour>[0-9]{1,2}) \* \* \? \*\)$")]
+    private static partial Regex DailyCronPattern();
 
     // IAM user or role ARN, with an optional path; wildcards are not principals.
     [GeneratedRegex(@"^arn:aws(-cn|-us-gov)?:iam::[0-9]{12}:(user|role)/([\w+=,.@-]+/)*[\w+=,.@-]+$")]

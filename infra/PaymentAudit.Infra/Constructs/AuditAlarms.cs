@@ -11,7 +11,7 @@ namespace PaymentAudit.Infra.Constructs;
 /// <summary>
 /// The alarm topic (KMS, TLS only, optional e-mail subscription) and one alarm per failure mode of
 /// the flow: messages stuck or dead-lettered, writer failing or throttled, table throttling or
-/// erroring, events rejected, failed or conflicting, backups failing.
+/// erroring, events rejected, failed or conflicting, backups failing, exports failing or not starting.
 /// </summary>
 public sealed class AuditAlarms : Construct
 {
@@ -145,6 +145,25 @@ public sealed class AuditAlarms : Construct
                 Period = Duration.Hours(1),
             }),
             0);
+        // Step Functions publishes these only for executions that ended that way: missing means none.
+        ExportFailed = Create(
+            "ExportFailed",
+            "table-export-failed",
+            "A table export failed, timed out or was aborted: read the execution's history in Step Functions and the export's FailureMessage, then start the export again for the same scheduled time.",
+            props.ExportFailures,
+            0);
+        ExportCopyFailed = Create(
+            "ExportCopyFailed",
+            "table-export-copy-failed",
+            "S3 could not copy export objects from the staging bucket into the Object-Locked archive: check the replication role, the key policy and the archive bucket; then re-copy the failed objects with S3 Batch Replication.",
+            props.ExportCopyFailures,
+            0);
+        ExportNotStarted = Create(
+            "ExportNotStarted",
+            "table-export-not-started",
+            "EventBridge Scheduler could not start a table export after its retries; the event is in the export dead-letter queue. Start the state machine with the event's input, then delete the message.",
+            props.ExportDeadLetterQueue.MetricApproximateNumberOfMessagesVisible(new MetricOptions { Period = Period, Statistic = Stats.MAXIMUM }),
+            0);
     }
 
     /// <summary>Topic every alarm notifies on alarm and on recovery.</summary>
@@ -180,11 +199,20 @@ public sealed class AuditAlarms : Construct
     /// <summary>Failed AWS Backup jobs in the vault.</summary>
     public Alarm BackupJobsFailed { get; }
 
+    /// <summary>Export executions that failed, timed out or were aborted.</summary>
+    public Alarm ExportFailed { get; }
+
+    /// <summary>Export objects that S3 replication failed to copy into the archive.</summary>
+    public Alarm ExportCopyFailed { get; }
+
+    /// <summary>Scheduled exports that EventBridge Scheduler could not start.</summary>
+    public Alarm ExportNotStarted { get; }
+
     /// <summary>All alarms, for the dashboard.</summary>
     public IReadOnlyList<Alarm> All =>
     [
         DeadLetterMessages, OldestMessageAge, WriterErrors, WriterThrottles, TableThrottledRequests, TableSystemErrors,
-        RejectedEvents, ConflictingDuplicates, FailedEvents, BackupJobsFailed,
+        RejectedEvents, ConflictingDuplicates, FailedEvents, BackupJobsFailed, ExportFailed, ExportCopyFailed, ExportNotStarted,
     ];
 
     private Alarm Create(string id, string name, string description, IMetric metric, double threshold)
