@@ -113,4 +113,24 @@ public sealed class AuditTrailReader : IChainSource
             }
         }
     }
+
+    /// <summary>
+    /// Every entry of the event index, page by page (a scan of the index, whose size grows with the
+    /// accepted records only): verification checks it against the records in both directions.
+    /// </summary>
+    public async IAsyncEnumerable<EventIndexEntry> ScanEventIndexAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var request = new ScanRequest { TableName = _tableName, IndexName = Core.Topology.AuditTopology.EventIndexName };
+        do
+        {
+            var response = await _client.ScanAsync(request, cancellationToken);
+            foreach (var item in response.Items ?? [])
+            {
+                yield return new EventIndexEntry(item[EventId].S, item[PartitionKey].S, item[SortKey].S);
+            }
+
+            request.ExclusiveStartKey = response.LastEvaluatedKey;
+        }
+        while (request.ExclusiveStartKey is { Count: > 0 });
+    }
 }

@@ -31,12 +31,17 @@ public sealed class ChainVerifier
     /// end of a chain, nor a tail rewritten, without breaking one.
     /// </param>
     /// <param name="onRecord">Told about every readable record, e.g. to check secondary structures.</param>
+    /// <param name="start">
+    /// The record before the first one in <paramref name="records"/>, when the walk starts part-way
+    /// (its hash is what the first record must link to); <see cref="ChainHead.Genesis"/> by default.
+    /// </param>
     /// <param name="cancellationToken">Cancels the walk.</param>
     public async Task<ChainVerification> VerifyAsync(
         string chainId,
         IAsyncEnumerable<StoredRecord> records,
         IReadOnlyList<ChainHead>? commitments = null,
         Action<StoredRecord, RecordProjection>? onRecord = null,
+        ChainHead? start = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(records);
@@ -49,9 +54,9 @@ public sealed class ChainVerifier
             }
         }
 
-        var pending = (commitments ?? []).OrderBy(c => c.Seq).ToList();
+        var previous = start ?? ChainHead.Genesis;
+        var pending = (commitments ?? []).Where(c => c.Seq > previous.Seq).OrderBy(c => c.Seq).ToList();
         var eventIds = new Dictionary<string, long>(StringComparer.Ordinal);
-        var previous = ChainHead.Genesis;
         long count = 0;
         await foreach (var stored in records.WithCancellation(cancellationToken))
         {

@@ -28,6 +28,17 @@ public sealed record HistoryRow(
     string Result,
     string? Reference)
 {
+    /// <summary>
+    /// 128 bits of SHA-256 over the row's JSON as segments store it: rows can be compared as
+    /// multisets (sums of fingerprints) without holding them.
+    /// </summary>
+    public UInt128 Fingerprint()
+    {
+        Span<byte> digest = stackalloc byte[32];
+        System.Security.Cryptography.SHA256.HashData(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(this, HistoryJsonContext.Default.HistoryRow), digest);
+        return System.Buffers.Binary.BinaryPrimitives.ReadUInt128BigEndian(digest);
+    }
+
     /// <summary>Row order inside a segment: key, then time, then position.</summary>
     public static int CompareBySegmentOrder(HistoryRow? x, HistoryRow? y)
     {
