@@ -32,14 +32,17 @@ public sealed class ReadAuditor
     /// <summary>Records one read.</summary>
     /// <param name="readKind">One of <see cref="ReadKinds"/>.</param>
     /// <param name="command">The command and its arguments, as typed (kept as the query description).</param>
-    /// <param name="recordIds">Payment records the read is about, if any.</param>
     /// <param name="cancellationToken">Cancels the wait for SQS.</param>
     /// <returns>The recorded event's id.</returns>
     /// <exception cref="ReadAuditException">The event could not be recorded; show nothing.</exception>
-    public async Task<string> RecordAsync(string readKind, string command, IReadOnlyList<string> recordIds, CancellationToken cancellationToken)
+    /// <remarks>
+    /// The event names no payment record (the command, with any record id it was given, is its
+    /// description): reading the trail's history of record R is an access to the audit trail, not
+    /// to R, and must not appear in R's own history as if someone had queried the payment.
+    /// </remarks>
+    public async Task<string> RecordAsync(string readKind, string command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        ArgumentNullException.ThrowIfNull(recordIds);
         var caller = await _identity.GetAsync(cancellationToken);
         var description = command.Length <= MaxDescription ? command : command[..(MaxDescription - 1)] + "…";
         var auditEvent = new AuditEvent
@@ -53,7 +56,7 @@ public sealed class ReadAuditor
             // the local OS user); STS cannot tell a person from a pipeline, so every caller is a user.
             Actor = new Actor(caller, ActorTypes.User),
             Origin = new Origin(Service, RequestId: _invocationId),
-            Query = new QueryDetails(recordIds.Count > 0 ? recordIds : null, description),
+            Query = new QueryDetails(Description: description),
             Outcome = new Outcome(OutcomeResults.Success),
         };
         try

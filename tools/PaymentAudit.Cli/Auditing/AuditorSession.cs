@@ -84,14 +84,14 @@ public sealed class AuditorSession : IAsyncDisposable
     /// Records this command's read before any result is shown.
     /// </summary>
     /// <exception cref="ReadAuditException">It could not be recorded (or the target has no audit queue): show nothing.</exception>
-    public async Task RecordReadAsync(string readKind, string command, IReadOnlyList<string> recordIds, CancellationToken cancellationToken)
+    public async Task RecordReadAsync(string readKind, string command, CancellationToken cancellationToken)
     {
         if (Auditor is null)
         {
             throw new ReadAuditException($"No audit queue is known for {Target.Description}: every read of the trail is recorded as an audit event, so pass --queue-url.");
         }
 
-        await Auditor.RecordAsync(readKind, command, recordIds, cancellationToken);
+        await Auditor.RecordAsync(readKind, command, cancellationToken);
     }
 
     /// <inheritdoc />

@@ -20,7 +20,7 @@ public static class ChainsCommand
         command.Options.Add(format);
         command.SetAction((parsed, cancellationToken) => AuditorCommand.RunAsync(parsed, target, error, async (session, text) =>
         {
-            await session.RecordReadAsync(ReadKinds.TrailQueried, text, [], cancellationToken);
+            await session.RecordReadAsync(ReadKinds.TrailQueried, text, cancellationToken);
             var writer = new RowWriter(parsed.GetValue(format), output, Columns);
             await foreach (var chain in new TrailQueries(session.Reader, session.History, session.Validator).ChainsAsync(cancellationToken))
             {

@@ -36,7 +36,7 @@ public static class DlqCommand
         command.SetAction((parsed, cancellationToken) => AuditorCommand.RunAsync(parsed, target, error, async (session, text) =>
         {
             var url = session.Target.DeadLetterQueueUrl ?? throw new PaymentAudit.Auditing.Targets.TargetException("No dead-letter queue is known for this target: pass --dlq-url.");
-            await session.RecordReadAsync(ReadKinds.DeadLettersRead, text, [], cancellationToken);
+            await session.RecordReadAsync(ReadKinds.DeadLettersRead, text, cancellationToken);
             var letters = await new DeadLetterInspector(session.Sqs, url, session.Validator).ListAsync(Math.Clamp(parsed.GetValue(max), 1, 10_000), cancellationToken);
             var writer = new RowWriter(parsed.GetValue(format), output, Columns);
             foreach (var letter in letters)
@@ -80,7 +80,7 @@ public static class DlqCommand
                 }
             }
 
-            await session.RecordReadAsync(ReadKinds.DeadLettersRedriven, text, [], cancellationToken);
+            await session.RecordReadAsync(ReadKinds.DeadLettersRedriven, text, cancellationToken);
             var progress = new Progress<long>(moved => error.Write(interactive ? $"\rmoved {moved}" : string.Empty));
             var moved = await new DeadLetterInspector(session.Sqs, dlqUrl, session.Validator).RedriveAsync(queueUrl, progress, cancellationToken);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{(interactive ? "\n" : string.Empty)}redrive: moved={moved}"));

@@ -46,7 +46,7 @@ public static class QueryCommand
         {
             var id = parsed.GetValue(key)!;
             var (from, to) = times.Read(parsed, DateTimeOffset.UtcNow);
-            await session.RecordReadAsync(ReadKinds.TrailQueried, text, kind == HistoryKind.Record ? [id] : [], cancellationToken);
+            await session.RecordReadAsync(ReadKinds.TrailQueried, text, cancellationToken);
             var queries = new TrailQueries(session.Reader, session.History, session.Validator);
             var rows = kind == HistoryKind.Actor ? queries.ActorAsync(id, from, to, cancellationToken) : queries.RecordAsync(id, from, to, cancellationToken);
             var writer = new RowWriter(parsed.GetValue(format), output, HistoryColumns);
@@ -73,7 +73,7 @@ public static class QueryCommand
         command.Options.Add(format);
         command.SetAction((parsed, cancellationToken) => AuditorCommand.RunAsync(parsed, target, error, async (session, text) =>
         {
-            await session.RecordReadAsync(ReadKinds.TrailQueried, text, [], cancellationToken);
+            await session.RecordReadAsync(ReadKinds.TrailQueried, text, cancellationToken);
             var chosen = parsed.GetValue(format);
             var columns = chosen == OutputFormat.Table ? EventColumns : [.. EventColumns, new Column("body", 0)];
             var writer = new RowWriter(chosen, output, columns);

@@ -35,7 +35,7 @@ public static class VerifyCommand
         command.SetAction((parsed, cancellationToken) => AuditorCommand.RunAsync(parsed, target, error, async (session, text) =>
         {
             var request = new VerifyRequest(parsed.GetValue(chains) ?? [], parsed.GetValue(fromSeq), parsed.GetValue(parallel));
-            await session.RecordReadAsync(ReadKinds.TrailVerified, text, [], cancellationToken);
+            await session.RecordReadAsync(ReadKinds.TrailVerified, text, cancellationToken);
             var verifier = new TrailVerifier(session.Reader, session.History, session.Archive, session.Validator);
             var report = await RunAsync(verifier, request, error, interactive, cancellationToken);
             var asJson = parsed.GetValue(json);
@@ -120,14 +120,14 @@ public static class VerifyCommand
         await console.Live(new Text("verifying ...")).StartAsync(async context =>
         {
             var gate = new object();
-            var last = TimeSpan.MinValue;
+            TimeSpan? last = null;
             report = await verifier.VerifyAsync(
                 request,
                 progress =>
                 {
                     lock (gate)
                     {
-                        if (progress.Elapsed - last < TimeSpan.FromMilliseconds(200))
+                        if (last is { } shown && progress.Elapsed - shown < TimeSpan.FromMilliseconds(200))
                         {
                             return;
                         }

@@ -13,7 +13,7 @@ public sealed class VerifyProgressReporter
     private readonly TextWriter _error;
     private readonly bool _interactive;
     private readonly object _gate = new();
-    private TimeSpan _lastPrinted = TimeSpan.MinValue;
+    private TimeSpan? _lastPrinted;
     private bool _printedInPlace;
 
     /// <summary>Creates a reporter writing to <paramref name="error"/>.</summary>
@@ -30,7 +30,7 @@ public sealed class VerifyProgressReporter
         lock (_gate)
         {
             var interval = _interactive ? TimeSpan.FromMilliseconds(200) : RedirectedInterval;
-            if (progress.Elapsed - _lastPrinted < interval)
+            if (_lastPrinted is { } last && progress.Elapsed - last < interval)
             {
                 return;
             }
