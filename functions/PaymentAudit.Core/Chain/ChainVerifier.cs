@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using PaymentAudit.Core.Canonical;
 using PaymentAudit.Core.Validation;
 
@@ -16,6 +18,12 @@ public sealed class ChainVerifier
 {
     /// <summary>Findings beyond this many are not collected (the first ones locate the damage).</summary>
     public const int MaxViolations = 100;
+
+    [ThreadStatic]
+    private static byte[]? t_body;
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_canonical;
 
     private readonly AuditEventValidator _validator;
 
@@ -77,8 +85,8 @@ public sealed class ChainVerifier
                 Report(seq, ViolationKind.BrokenLink, $"record {seq} appears out of order after {previous.Seq}");
             }
 
-            var body = Encoding.UTF8.GetBytes(record.Body);
-            var recomputed = RecordHasher.Compute(body, record.PrevHash.Length == 64 ? record.PrevHash : ChainHead.GenesisHash);
+            var body = BodyBytes(record.Body);
+            var recomputed = RecordHasher.Compute(body.Span, record.PrevHash.Length == 64 ? record.PrevHash : ChainHead.GenesisHash);
             if (!string.Equals(recomputed, record.Hash, StringComparison.Ordinal))
             {
                 Report(seq, ViolationKind.HashMismatch, "stored hash does not match the record's body and prevHash (record edited)");
@@ -120,26 +128,58 @@ public sealed class ChainVerifier
         return new ChainVerification(chainId, count, previous, violations);
     }
 
-    private RecordProjection? CheckBody(StoredRecord stored, byte[] body, Action<long, ViolationKind, string> report)
+    /// <summary>The record's body as UTF-8, in a buffer reused per thread (valid until the next call).</summary>
+    private static ReadOnlyMemory<byte> BodyBytes(string body)
+    {
+        var needed = Encoding.UTF8.GetMaxByteCount(body.Length);
+        if (t_body is null || t_body.Length < needed)
+        {
+            t_body = new byte[Math.Max(needed, 4096)];
+        }
+
+        return t_body.AsMemory(0, Encoding.UTF8.GetBytes(body, t_body));
+    }
+
+    private RecordProjection? CheckBody(StoredRecord stored, ReadOnlyMemory<byte> body, Action<long, ViolationKind, string> report)
     {
         var seq = stored.KeySeq;
-        byte[] canonical;
+
+        // One parse serves both checks: the canonical form is re-written from it and compared, and
+        // the projection is read from it.
+        JsonDocument document;
         try
         {
-            canonical = JsonCanonicalizer.Canonicalize(body);
+            document = JsonDocument.Parse(body);
         }
-        catch (System.Text.Json.JsonException)
+        catch (JsonException)
         {
             report(seq, ViolationKind.UnreadableBody, "body is not JSON");
             return null;
         }
 
-        if (!canonical.AsSpan().SequenceEqual(body))
+        RecordProjection? projection;
+        string? problem;
+        using (document)
         {
-            report(seq, ViolationKind.UnreadableBody, "body is not in RFC 8785 canonical form");
+            var canonical = t_canonical ??= new ArrayBufferWriter<byte>(4096);
+            canonical.ResetWrittenCount();
+            try
+            {
+                JsonCanonicalizer.Write(document.RootElement, new CanonicalJsonWriter(canonical));
+                if (!canonical.WrittenSpan.SequenceEqual(body.Span))
+                {
+                    report(seq, ViolationKind.UnreadableBody, "body is not in RFC 8785 canonical form");
+                }
+            }
+            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or JsonException)
+            {
+                report(seq, ViolationKind.UnreadableBody, "body is not JSON");
+                return null;
+            }
+
+            projection = RecordProjection.TryRead(document.RootElement, _validator, out problem);
         }
 
-        var projection = RecordProjection.TryRead(stored.Record.Body, _validator, out var problem);
         if (projection is null)
         {
             report(seq, ViolationKind.UnreadableBody, problem!);

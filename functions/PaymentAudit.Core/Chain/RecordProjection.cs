@@ -16,7 +16,6 @@ namespace PaymentAudit.Core.Chain;
 /// <param name="MessageId">Queue message the record was made from.</param>
 /// <param name="ReceivedAt">Receive time written in the body.</param>
 /// <param name="Event">The stored event of an accepted record (re-validated).</param>
-/// <param name="EventHash">Content hash of the accepted event.</param>
 /// <param name="Seed">Seed attributes derived the same way the writer derives them.</param>
 /// <param name="Redactions">Fields whose card numbers were masked before storing.</param>
 /// <param name="Quarantine">What the body says of a quarantined message.</param>
@@ -28,7 +27,6 @@ public sealed record RecordProjection(
     string MessageId,
     string ReceivedAt,
     AuditEvent? Event,
-    string? EventHash,
     SeedAttributes Seed,
     IReadOnlyList<string> Redactions,
     QuarantineDetails? Quarantine)
@@ -42,12 +40,25 @@ public sealed record RecordProjection(
     /// <summary>Reads a body; returns null with a reason when it cannot be understood.</summary>
     public static RecordProjection? TryRead(string body, AuditEventValidator validator, out string? problem)
     {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            return TryRead(document.RootElement, validator, out problem);
+        }
+        catch (JsonException ex)
+        {
+            problem = $"body is not a readable record ({ex.GetType().Name})";
+            return null;
+        }
+    }
+
+    /// <summary>Reads an already parsed body; returns null with a reason when it cannot be understood.</summary>
+    public static RecordProjection? TryRead(JsonElement root, AuditEventValidator validator, out string? problem)
+    {
         ArgumentNullException.ThrowIfNull(validator);
         problem = null;
         try
         {
-            using var document = JsonDocument.Parse(body);
-            var root = document.RootElement;
             var format = root.TryGetProperty("format", out var formatElement) ? formatElement.GetInt32() : RecordFormat.Transactional;
             if (!RecordFormat.IsKnown(format))
             {
@@ -74,8 +85,7 @@ public sealed record RecordProjection(
                 }
 
                 var e = result.Event;
-                return new RecordProjection(
-                    format, chainId, seq, status, messageId, receivedAt, e, EventHasher.Compute(stored), SeedAttributes.From(e), redactions, null);
+                return new RecordProjection(format, chainId, seq, status, messageId, receivedAt, e, SeedAttributes.From(e), redactions, null);
             }
 
             if (status == RecordStatus.Rejected)
@@ -86,7 +96,7 @@ public sealed record RecordProjection(
                 {
                     var payload = rejection.GetProperty("payload").GetString()!;
                     return new RecordProjection(
-                        format, chainId, seq, status, messageId, receivedAt, null, null,
+                        format, chainId, seq, status, messageId, receivedAt, null,
                         SeedAttributes.FromRejected(SeedAttributes.ReadActorId(payload), receivedAt), redactions,
                         new QuarantineDetails(code, null, null, false, null, null));
                 }
@@ -103,7 +113,7 @@ public sealed record RecordProjection(
                     duplicateOf,
                     rejection.TryGetProperty("eventHash", out var eventHash) ? eventHash.GetString() : null);
                 return new RecordProjection(
-                    format, chainId, seq, status, messageId, receivedAt, null, null, SeedAttributes.FromRejected(actorId, receivedAt), redactions, details);
+                    format, chainId, seq, status, messageId, receivedAt, null, SeedAttributes.FromRejected(actorId, receivedAt), redactions, details);
             }
 
             problem = $"unknown status '{status}'";
