@@ -2,33 +2,25 @@ using System.Globalization;
 
 namespace PaymentAudit.Storage;
 
-/// <summary>Key formats of the single audit table (see the README's data model).</summary>
+/// <summary>Key formats of the single audit table (see docs/storage.md).</summary>
 public static class AuditKeys
 {
-    /// <summary>Sort key of a chain's head item.</summary>
-    public const string HeadSortKey = "HEAD";
-
-    /// <summary>Sort key of an idempotency guard item.</summary>
-    public const string GuardSortKey = "GUARD";
+    /// <summary>Partition key of the chain directory: one item per chain, sort key = chain id.</summary>
+    public const string DirectoryPartition = "CHAINS";
 
     /// <summary>Prefix of chain record sort keys.</summary>
     public const string RecordSortKeyPrefix = "SEQ#";
 
-    private const string ChainPrefix = "CHAIN#";
-    private const string PaymentRecordPrefix = "RECORD#";
+    /// <summary>Highest sequence number a record key can hold (12 digits).</summary>
+    public const long MaxSeq = 999_999_999_999;
 
-    /// <summary>Partition key of a chain's records and head.</summary>
+    private const string ChainPrefix = "CHAIN#";
+
+    /// <summary>Partition key of a chain's records.</summary>
     public static string Chain(string chainId) => ChainPrefix + chainId;
 
     /// <summary>Sort key of the record at <paramref name="seq"/>: zero-padded so records sort by sequence.</summary>
     public static string Record(long seq) => RecordSortKeyPrefix + seq.ToString("D12", CultureInfo.InvariantCulture);
-
-    /// <summary>Partition key of the index items of one payment record.</summary>
-    public static string PaymentRecord(string recordId) => PaymentRecordPrefix + recordId;
-
-    /// <summary>Sort key of one access to a payment record: time first, then the chain position that makes it unique.</summary>
-    public static string PaymentRecordAccess(string timestamp, string chainId, long seq) =>
-        $"{timestamp}#{chainId}#{seq.ToString("D12", CultureInfo.InvariantCulture)}";
 
     /// <summary>The chain id of a chain partition key.</summary>
     public static string ChainIdOf(string partitionKey) =>

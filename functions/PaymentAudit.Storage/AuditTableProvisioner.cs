@@ -16,7 +16,7 @@ public static class AuditTableProvisioner
         ArgumentNullException.ThrowIfNull(client);
         var table = AuditTopology.Table;
         var keyAttributes = new[] { table.PartitionKey, table.SortKey }
-            .Concat(table.GlobalIndexes.SelectMany(i => new[] { i.PartitionKey, i.SortKey }))
+            .Concat(table.GlobalIndexes.SelectMany(i => new[] { i.PartitionKey, i.SortKey }).OfType<string>())
             .Distinct(StringComparer.Ordinal)
             .Select(name => new AttributeDefinition(name, ScalarAttributeType.S))
             .ToList();
@@ -29,8 +29,15 @@ public static class AuditTableProvisioner
             GlobalSecondaryIndexes = table.GlobalIndexes.Select(index => new GlobalSecondaryIndex
             {
                 IndexName = index.Name,
-                KeySchema = [new KeySchemaElement(index.PartitionKey, KeyType.HASH), new KeySchemaElement(index.SortKey, KeyType.RANGE)],
-                Projection = new Projection { ProjectionType = ProjectionType.INCLUDE, NonKeyAttributes = index.ProjectedAttributes.ToList() },
+                KeySchema = index.SortKey is null
+                    ? [new KeySchemaElement(index.PartitionKey, KeyType.HASH)]
+                    : [new KeySchemaElement(index.PartitionKey, KeyType.HASH), new KeySchemaElement(index.SortKey, KeyType.RANGE)],
+                Projection = index.Projection switch
+                {
+                    IndexProjection.KeysOnly => new Projection { ProjectionType = ProjectionType.KEYS_ONLY },
+                    IndexProjection.All => new Projection { ProjectionType = ProjectionType.ALL },
+                    _ => new Projection { ProjectionType = ProjectionType.INCLUDE, NonKeyAttributes = index.ProjectedAttributes.ToList() },
+                },
             }).ToList(),
         };
         try

@@ -1,15 +1,18 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using PaymentAudit.Core.Chain;
-using PaymentAudit.Core.Topology;
+using PaymentAudit.Core.Ports;
 using static PaymentAudit.Core.Topology.AuditItemAttributes;
 
 namespace PaymentAudit.Storage;
 
-/// <summary>The auditor's read side: chains, heads, an actor's timeline and a payment record's history.</summary>
-public sealed class AuditTrailReader
+/// <summary>
+/// The auditor's read side of the table: the chain directory, chains and their heads, single
+/// records and events by id. Every listing streams page by page. (An actor's timeline and a payment
+/// record's history are answered by the history index, which reads chains through this class.)
+/// </summary>
+public sealed class AuditTrailReader : IChainSource
 {
     private readonly IAmazonDynamoDB _client;
     private readonly string _tableName;
@@ -21,162 +24,113 @@ public sealed class AuditTrailReader
         _tableName = tableName;
     }
 
-    /// <summary>A chain's head, or null when the chain has none.</summary>
-    public async Task<ChainHead?> ReadHeadAsync(string chainId, CancellationToken cancellationToken = default)
-    {
-        var response = await _client.GetItemAsync(new GetItemRequest
-        {
-            TableName = _tableName,
-            ConsistentRead = true,
-            Key = Key(AuditKeys.Chain(chainId), AuditKeys.HeadSortKey),
-        }, cancellationToken);
-        return response.Item is { Count: > 0 } item ? AuditItemMapper.ToHead(item) : null;
-    }
+    /// <summary>The table read.</summary>
+    public string TableName => _tableName;
 
-    /// <summary>A chain's records from <paramref name="fromSeq"/> on, in sequence order.</summary>
-    public async IAsyncEnumerable<StoredRecord> ReadChainAsync(
-        string chainId, long fromSeq = 1, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <summary>Every chain in the directory, in chain id order: one query, no table scan.</summary>
+    public async IAsyncEnumerable<ChainDirectoryEntry> ListChainsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var request = new QueryRequest
         {
             TableName = _tableName,
-            ConsistentRead = true,
-            KeyConditionExpression = "#pk = :pk AND #sk BETWEEN :from AND :to",
-            ExpressionAttributeNames = new Dictionary<string, string> { ["#pk"] = PartitionKey, ["#sk"] = AuditItemAttributes.SortKey },
-            ExpressionAttributeValues = new Dictionary<string, AttributeValue>
-            {
-                [":pk"] = AuditItemMapper.S(AuditKeys.Chain(chainId)),
-                [":from"] = AuditItemMapper.S(AuditKeys.Record(Math.Max(1, fromSeq))),
-                [":to"] = AuditItemMapper.S(AuditKeys.Record(999_999_999_999)),
-            },
+            KeyConditionExpression = "#pk = :directory",
+            ExpressionAttributeNames = new Dictionary<string, string> { ["#pk"] = PartitionKey },
+            ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":directory"] = AuditItemMapper.S(AuditKeys.DirectoryPartition) },
         };
-        await foreach (var item in QueryAllAsync(request, cancellationToken))
+        await foreach (var item in ChainQueries.AllAsync(_client, request, cancellationToken))
+        {
+            yield return new ChainDirectoryEntry(item[SortKey].S, item.GetValueOrDefault(RegisteredAt)?.S ?? string.Empty);
+        }
+    }
+
+    /// <summary>The ids of every chain in the directory.</summary>
+    public async Task<IReadOnlyList<string>> ListChainIdsAsync(CancellationToken cancellationToken = default)
+    {
+        var ids = new List<string>();
+        await foreach (var entry in ListChainsAsync(cancellationToken))
+        {
+            ids.Add(entry.ChainId);
+        }
+
+        return ids;
+    }
+
+    /// <inheritdoc />
+    async IAsyncEnumerable<string> IChainSource.ListChainIdsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var entry in ListChainsAsync(cancellationToken))
+        {
+            yield return entry.ChainId;
+        }
+    }
+
+    /// <inheritdoc />
+    IAsyncEnumerable<StoredRecord> IChainSource.ReadChainAsync(string chainId, long fromSeq, CancellationToken cancellationToken) =>
+        ReadChainAsync(chainId, fromSeq, cancellationToken: cancellationToken);
+
+    /// <summary>A chain's records from <paramref name="fromSeq"/> to <paramref name="toSeq"/>, in sequence order, page by page.</summary>
+    public async IAsyncEnumerable<StoredRecord> ReadChainAsync(
+        string chainId, long fromSeq = 1, long toSeq = AuditKeys.MaxSeq, bool consistent = true, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var item in ChainQueries.AllAsync(_client, ChainQueries.Range(_tableName, chainId, fromSeq, toSeq, consistent), cancellationToken))
         {
             yield return AuditItemMapper.ToStoredRecord(item);
         }
     }
 
-    /// <summary>The ids of every chain that has a head.</summary>
-    public async Task<IReadOnlyList<string>> ListChainIdsAsync(CancellationToken cancellationToken = default)
+    /// <summary>A chain's last record, or null when it has none (one query).</summary>
+    public async Task<StoredRecord?> ReadLastAsync(string chainId, CancellationToken cancellationToken = default)
     {
-        var ids = new List<string>();
-        var request = new ScanRequest
+        var response = await _client.QueryAsync(ChainQueries.Tail(_tableName, chainId, 1), cancellationToken);
+        return response.Items is { Count: > 0 } items ? AuditItemMapper.ToStoredRecord(items[0]) : null;
+    }
+
+    /// <summary>A chain's head: its last record's position and hash (<see cref="ChainHead.Genesis"/> when empty).</summary>
+    public async Task<ChainHead> ReadHeadAsync(string chainId, CancellationToken cancellationToken = default) =>
+        await ReadLastAsync(chainId, cancellationToken) is { } last ? new ChainHead(last.KeySeq, last.Record.Hash) : ChainHead.Genesis;
+
+    /// <summary>The record at <paramref name="seq"/> of a chain, or null.</summary>
+    public async Task<StoredRecord?> ReadRecordAsync(string chainId, long seq, CancellationToken cancellationToken = default)
+    {
+        var response = await _client.GetItemAsync(
+            new GetItemRequest { TableName = _tableName, ConsistentRead = true, Key = AuditItemMapper.Key(AuditKeys.Chain(chainId), AuditKeys.Record(seq)) },
+            cancellationToken);
+        return response.Item is { Count: > 0 } item ? AuditItemMapper.ToStoredRecord(item) : null;
+    }
+
+    /// <summary>
+    /// The accepted records of <paramref name="eventId"/>, through the event index (normally one;
+    /// more would be an event stored twice, which verification reports).
+    /// </summary>
+    public async IAsyncEnumerable<StoredRecord> FindEventAsync(string eventId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var keys in ChainQueries.AllAsync(_client, ChainQueries.Event(_tableName, eventId), cancellationToken))
         {
-            TableName = _tableName,
-            FilterExpression = "#sk = :head",
-            ProjectionExpression = "#chainId",
-            ExpressionAttributeNames = new Dictionary<string, string> { ["#sk"] = AuditItemAttributes.SortKey, ["#chainId"] = ChainId },
-            ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":head"] = AuditItemMapper.S(AuditKeys.HeadSortKey) },
-        };
+            var chainId = AuditKeys.ChainIdOf(keys[PartitionKey].S);
+            if (await ReadRecordAsync(chainId, AuditKeys.SeqOf(keys[SortKey].S), cancellationToken) is { } record)
+            {
+                yield return record;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Every entry of the event index, page by page (a scan of the index, whose size grows with the
+    /// accepted records only): verification checks it against the records in both directions.
+    /// </summary>
+    public async IAsyncEnumerable<EventIndexEntry> ScanEventIndexAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var request = new ScanRequest { TableName = _tableName, IndexName = Core.Topology.AuditTopology.EventIndexName };
         do
         {
             var response = await _client.ScanAsync(request, cancellationToken);
-            ids.AddRange((response.Items ?? []).Select(i => i[ChainId].S));
-            request.ExclusiveStartKey = response.LastEvaluatedKey;
-        }
-        while (request.ExclusiveStartKey is { Count: > 0 });
-
-        ids.Sort(StringComparer.Ordinal);
-        return ids;
-    }
-
-    /// <summary>What <paramref name="userId"/> did between two instants (inclusive), oldest first.</summary>
-    public async Task<IReadOnlyList<ActorTimelineEntry>> QueryActorAsync(
-        string userId, DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken = default)
-    {
-        var request = new QueryRequest
-        {
-            TableName = _tableName,
-            IndexName = AuditTopology.ActorIndexName,
-            KeyConditionExpression = "#user = :user AND #ts BETWEEN :from AND :to",
-            ExpressionAttributeNames = new Dictionary<string, string> { ["#user"] = UserId, ["#ts"] = Timestamp },
-            ExpressionAttributeValues = new Dictionary<string, AttributeValue>
-            {
-                [":user"] = AuditItemMapper.S(userId),
-                [":from"] = AuditItemMapper.S(Core.Validation.Rfc3339.ToSortable(fromUtc)),
-                [":to"] = AuditItemMapper.S(Core.Validation.Rfc3339.ToSortable(toUtc)),
-            },
-        };
-        var entries = new List<ActorTimelineEntry>();
-        await foreach (var item in QueryAllAsync(request, cancellationToken))
-        {
-            entries.Add(new ActorTimelineEntry(
-                item[UserId].S,
-                item[Timestamp].S,
-                item[ChainId].S,
-                ParseSeq(item),
-                item[Status].S,
-                item.GetValueOrDefault(EventId)?.S,
-                item.GetValueOrDefault(EventType)?.S,
-                item[QueryRecordId].S,
-                item.GetValueOrDefault(ResponseRecordIds)?.L?.Select(v => v.S).ToList() ?? [],
-                item[QueryResult].S));
-        }
-
-        return entries;
-    }
-
-    /// <summary>Everyone who accessed payment record <paramref name="recordId"/>, oldest first.</summary>
-    public async Task<IReadOnlyList<PaymentRecordAccess>> QueryPaymentRecordAsync(string recordId, CancellationToken cancellationToken = default)
-    {
-        var request = new QueryRequest
-        {
-            TableName = _tableName,
-            KeyConditionExpression = "#pk = :pk",
-            ExpressionAttributeNames = new Dictionary<string, string> { ["#pk"] = PartitionKey },
-            ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":pk"] = AuditItemMapper.S(AuditKeys.PaymentRecord(recordId)) },
-        };
-        var accesses = new List<PaymentRecordAccess>();
-        await foreach (var item in QueryAllAsync(request, cancellationToken))
-        {
-            accesses.Add(new PaymentRecordAccess(
-                item[RecordId].S,
-                item[Reference].S,
-                item[AccessedBy].S,
-                item[AccessedAt].S,
-                item[QueryResult].S,
-                item.GetValueOrDefault(EventId)?.S,
-                item.GetValueOrDefault(EventType)?.S,
-                item[ChainId].S,
-                ParseSeq(item)));
-        }
-
-        return accesses;
-    }
-
-    /// <summary>Where the event with <paramref name="eventId"/> is stored, or null.</summary>
-    public async Task<(string ChainId, long Seq)?> FindEventAsync(string eventId, CancellationToken cancellationToken = default)
-    {
-        var response = await _client.GetItemAsync(new GetItemRequest
-        {
-            TableName = _tableName,
-            ConsistentRead = true,
-            Key = Key($"EVENT#{eventId}", AuditKeys.GuardSortKey),
-        }, cancellationToken);
-        return response.Item is { Count: > 0 } item ? (item[ChainId].S, ParseSeq(item)) : null;
-    }
-
-    private async IAsyncEnumerable<Dictionary<string, AttributeValue>> QueryAllAsync(
-        QueryRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        do
-        {
-            var response = await _client.QueryAsync(request, cancellationToken);
             foreach (var item in response.Items ?? [])
             {
-                yield return item;
+                yield return new EventIndexEntry(item[EventId].S, item[PartitionKey].S, item[SortKey].S);
             }
 
             request.ExclusiveStartKey = response.LastEvaluatedKey;
         }
         while (request.ExclusiveStartKey is { Count: > 0 });
     }
-
-    private static long ParseSeq(Dictionary<string, AttributeValue> item) => long.Parse(item[Seq].N, CultureInfo.InvariantCulture);
-
-    private static Dictionary<string, AttributeValue> Key(string pk, string sk) => new()
-    {
-        [PartitionKey] = AuditItemMapper.S(pk),
-        [AuditItemAttributes.SortKey] = AuditItemMapper.S(sk),
-    };
 }

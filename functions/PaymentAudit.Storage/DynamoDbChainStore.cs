@@ -1,23 +1,21 @@
-using System.Security.Cryptography;
-using System.Text;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using PaymentAudit.Core.Chain;
 using PaymentAudit.Core.Ports;
 using PaymentAudit.Core.Topology;
-using static PaymentAudit.Core.Topology.AuditItemAttributes;
 
 namespace PaymentAudit.Storage;
 
 /// <summary>
-/// Appends to chains with one <c>TransactWriteItems</c> per call: every record, guard and index
-/// item is a conditional put on a key that must not exist, and the head is replaced by a
-/// conditional put on the sequence number it is expected to have. Nothing is ever updated or
-/// deleted, so the writer's role needs neither action.
+/// Appends to chains with one conditional <c>PutItem</c> per record on a key that must not exist:
+/// the record's position. Two writers can never both store a record at one position (no fork), and
+/// a writer only writes the position after one it has seen stored (no gap). Nothing is ever updated
+/// or deleted and no transaction is used, so each record costs its own size in write units, once.
 /// </summary>
 public sealed class DynamoDbChainStore : IChainStore
 {
     private const string KeyAbsent = "attribute_not_exists(#pk)";
+    private static readonly Dictionary<string, string> KeyNames = new() { ["#pk"] = AuditItemAttributes.PartitionKey };
     private readonly IAmazonDynamoDB _client;
     private readonly string _tableName;
 
@@ -28,172 +26,100 @@ public sealed class DynamoDbChainStore : IChainStore
         _tableName = tableName;
     }
 
-    /// <summary>DynamoDB's limit on actions in one transaction.</summary>
-    public int MaxItemsPerAppend => 100;
-
     /// <inheritdoc />
-    public async Task<ChainHead> ReadHeadAsync(string chainId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ChainRecord>> ReadTailAsync(string chainId, int count, CancellationToken cancellationToken)
     {
-        var request = new GetItemRequest
-        {
-            TableName = _tableName,
-            ConsistentRead = true,
-            Key = new Dictionary<string, AttributeValue>
-            {
-                [PartitionKey] = AuditItemMapper.S(AuditKeys.Chain(chainId)),
-                [AuditItemAttributes.SortKey] = AuditItemMapper.S(AuditKeys.HeadSortKey),
-            },
-        };
         try
         {
-            var response = await _client.GetItemAsync(request, cancellationToken);
-            return response.Item is { Count: > 0 } item ? AuditItemMapper.ToHead(item) : ChainHead.Genesis;
+            var response = await _client.QueryAsync(ChainQueries.Tail(_tableName, chainId, count), cancellationToken);
+            var records = (response.Items ?? []).Select(i => AuditItemMapper.ToStoredRecord(i).Record).ToList();
+            records.Reverse();
+            return records;
         }
         catch (Exception ex) when (TransientFaults.IsTransient(ex, cancellationToken))
         {
-            throw new StoreUnavailableException($"Reading the head of chain '{chainId}' failed transiently: {ex.Message}", ex);
+            throw new StoreUnavailableException($"Reading the tail of chain '{chainId}' failed transiently: {ex.Message}", ex);
         }
     }
 
     /// <inheritdoc />
-    public async Task<AppendResult> AppendAsync(
-        string chainId, ChainHead expectedHead, IReadOnlyList<LinkedEntry> entries, CancellationToken cancellationToken)
+    public async Task RegisterChainAsync(string chainId, string registeredAt, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(expectedHead);
-        ArgumentNullException.ThrowIfNull(entries);
-        if (entries.Count == 0)
-        {
-            return AppendResult.Appended;
-        }
-
-        var items = BuildTransaction(expectedHead, entries);
-        if (items.Count > MaxItemsPerAppend)
-        {
-            throw new ArgumentException($"{items.Count} items exceed the {MaxItemsPerAppend}-item transaction limit; split the append.", nameof(entries));
-        }
-
-        var request = new TransactWriteItemsRequest
-        {
-            TransactItems = items,
-            ClientRequestToken = RequestToken(chainId, expectedHead, entries[^1].Record),
-        };
         try
         {
-            await _client.TransactWriteItemsAsync(request, cancellationToken);
-            return AppendResult.Appended;
-        }
-        catch (TransactionCanceledException cancelled) when (!TransientFaults.IsTransient(cancelled, cancellationToken))
-        {
-            return Interpret(cancelled, items);
-        }
-        catch (Exception ex) when (TransientFaults.IsTransient(ex, cancellationToken))
-        {
-            throw new StoreUnavailableException($"Appending {entries.Count} record(s) to chain '{chainId}' failed transiently: {ex.Message}", ex);
-        }
-    }
-
-    private List<TransactWriteItem> BuildTransaction(ChainHead expectedHead, IReadOnlyList<LinkedEntry> entries)
-    {
-        var items = new List<TransactWriteItem>(1 + entries.Sum(e => e.ItemCount));
-        var headPut = new Put
-        {
-            TableName = _tableName,
-            Item = AuditItemMapper.ToHeadItem(entries[^1].Record),
-            ExpressionAttributeNames = new Dictionary<string, string> { ["#pk"] = PartitionKey },
-        };
-        if (expectedHead.IsGenesis)
-        {
-            headPut.ConditionExpression = KeyAbsent;
-        }
-        else
-        {
-            headPut.ConditionExpression = "#seq = :expected";
-            headPut.ExpressionAttributeNames = new Dictionary<string, string> { ["#seq"] = Seq };
-            headPut.ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":expected"] = AuditItemMapper.N(expectedHead.Seq) };
-        }
-
-        items.Add(new TransactWriteItem { Put = headPut });
-        foreach (var entry in entries)
-        {
-            items.Add(NewItem(AuditItemMapper.ToRecordItem(entry.Record)));
-            var guard = NewItem(AuditItemMapper.ToGuardItem(entry));
-            guard.Put.ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD;
-            items.Add(guard);
-            if (entry.References.Count > 0)
-            {
-                var shared = new ReferenceAttributes(entry.Record);
-                foreach (var reference in entry.References)
+            await _client.PutItemAsync(
+                new PutItemRequest
                 {
-                    items.Add(NewItem(AuditItemMapper.ToReferenceItem(shared, reference)));
-                }
-            }
+                    TableName = _tableName,
+                    Item = AuditItemMapper.ToDirectoryItem(chainId, registeredAt),
+                    ConditionExpression = KeyAbsent,
+                    ExpressionAttributeNames = KeyNames,
+                },
+                cancellationToken);
         }
-
-        return items;
+        catch (ConditionalCheckFailedException)
+        {
+            // Listed already (another writer, or an earlier attempt): the entry is never changed.
+        }
+        catch (Exception ex) when (TransientFaults.IsTransient(ex, cancellationToken))
+        {
+            throw new StoreUnavailableException($"Listing chain '{chainId}' in the directory failed transiently: {ex.Message}", ex);
+        }
     }
 
-    private TransactWriteItem NewItem(Dictionary<string, AttributeValue> item) => new()
+    /// <inheritdoc />
+    public async Task<AppendStatus> AppendAsync(ChainRecord record, CancellationToken cancellationToken)
     {
-        Put = new Put
+        ArgumentNullException.ThrowIfNull(record);
+        try
         {
-            TableName = _tableName,
-            Item = item,
-            ConditionExpression = KeyAbsent,
-            ExpressionAttributeNames = new Dictionary<string, string> { ["#pk"] = PartitionKey },
-        },
-    };
-
-    private static AppendResult Interpret(TransactionCanceledException cancelled, List<TransactWriteItem> items)
-    {
-        var reasons = cancelled.CancellationReasons ?? [];
-        var existingGuards = new List<string>();
-        var headMoved = false;
-        for (var i = 0; i < reasons.Count && i < items.Count; i++)
-        {
-            var code = reasons[i].Code;
-            if (code is null or "None")
-            {
-                continue;
-            }
-
-            if (code != "ConditionalCheckFailed")
-            {
-                throw new InvalidOperationException($"Append transaction was cancelled for a non-transient reason '{code}': {reasons[i].Message}", cancelled);
-            }
-
-            var item = items[i].Put.Item;
-            var sortKey = item[AuditItemAttributes.SortKey].S;
-            if (sortKey == AuditKeys.GuardSortKey)
-            {
-                existingGuards.Add(item[PartitionKey].S);
-            }
-            else
-            {
-                // The head, or a record/index key that already exists: either way the chain moved on.
-                headMoved = true;
-            }
+            await _client.PutItemAsync(
+                new PutItemRequest
+                {
+                    TableName = _tableName,
+                    Item = AuditItemMapper.ToRecordItem(record),
+                    ConditionExpression = KeyAbsent,
+                    ExpressionAttributeNames = KeyNames,
+                },
+                cancellationToken);
+            return AppendStatus.Appended;
         }
-
-        if (existingGuards.Count > 0)
+        catch (ConditionalCheckFailedException)
         {
-            return AppendResult.AlreadyStored(existingGuards);
+            return AppendStatus.PositionTaken;
         }
-
-        if (headMoved)
+        catch (Exception ex) when (TransientFaults.IsTransient(ex, cancellationToken))
         {
-            return AppendResult.HeadMoved;
+            throw new StoreUnavailableException($"Appending record {record.Seq} to chain '{record.ChainId}' failed transiently: {ex.Message}", ex);
         }
-
-        throw new InvalidOperationException("Append transaction was cancelled without a reason DynamoDB explained.", cancelled);
     }
 
-    /// <summary>
-    /// The same append (same chain, expected head and linked content) always carries the same
-    /// token, so a retry after a lost response is recognised by DynamoDB and not applied twice.
-    /// </summary>
-    private static string RequestToken(string chainId, ChainHead expectedHead, ChainRecord last)
+    /// <inheritdoc />
+    public async Task<ChainRecord?> FindEventAsync(string eventId, CancellationToken cancellationToken)
     {
-        var digest = SHA256.HashData(Encoding.UTF8.GetBytes($"{chainId}\n{expectedHead.Seq}\n{last.Seq}\n{last.Hash}"));
-        return new Guid(digest.AsSpan(0, 16)).ToString();
+        try
+        {
+            var response = await _client.QueryAsync(ChainQueries.Event(_tableName, eventId), cancellationToken);
+            if (response.Items is not { Count: > 0 } found)
+            {
+                return null;
+            }
+
+            // Keys-only index: fetch the record itself to compare its content.
+            var keys = found[0];
+            var item = await _client.GetItemAsync(
+                new GetItemRequest
+                {
+                    TableName = _tableName,
+                    ConsistentRead = true,
+                    Key = AuditItemMapper.Key(keys[AuditItemAttributes.PartitionKey].S, keys[AuditItemAttributes.SortKey].S),
+                },
+                cancellationToken);
+            return item.Item is { Count: > 0 } stored ? AuditItemMapper.ToStoredRecord(stored).Record : null;
+        }
+        catch (Exception ex) when (TransientFaults.IsTransient(ex, cancellationToken))
+        {
+            throw new StoreUnavailableException($"Looking up an event in the event index failed transiently: {ex.Message}", ex);
+        }
     }
 }

@@ -17,7 +17,8 @@ public sealed class Function
     public Function()
     {
         var settings = WriterSettings.FromEnvironment(Environment.GetEnvironmentVariables());
-        _handler = WriterComposition.CreateHandler(settings, WriterComposition.CreateDynamoDbClient(settings), TimeProvider.System, Console.Out);
+        _handler = WriterComposition.CreateHandler(
+            settings, WriterComposition.CreateDynamoDbClient(settings), WriterComposition.CreateS3Client(settings), TimeProvider.System, Console.Out);
     }
 
     /// <summary>Handles one SQS event and returns the partial batch response.</summary>

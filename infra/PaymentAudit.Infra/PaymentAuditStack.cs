@@ -44,7 +44,12 @@ public sealed class PaymentAuditStack : Stack
         }
 
         Keys = new AuditKeys(this, "Keys", new AuditKeysProps(environment, retain));
-        Table = new AuditTable(this, "Table", new AuditTableProps(Keys.DataKey, retain, tags));
+        Table = new AuditTable(this, "Table", new AuditTableProps(
+            Keys.DataKey,
+            retain,
+            config.Table.DeletionProtection,
+            WriterRoleName.ArnFor(this, environment),
+            tags));
         Queues = new AuditQueues(this, "Queues", new AuditQueuesProps(
             environment,
             Keys.DataKey,
@@ -60,11 +65,19 @@ public sealed class PaymentAuditStack : Stack
             Keys.DataKey,
             retain));
         Archive = new AuditArchive(this, "Archive", new AuditArchiveProps(config.Archive, Keys.DataKey, retain));
-        Export = new TableExportSchedule(this, "Export", new TableExportScheduleProps(
-            environment, config.Archive.ExportSchedule, Table.Table, Archive.Bucket, Keys.DataKey));
+        Export = new TableExports(this, "Export", new TableExportsProps(
+            environment,
+            config.Archive.IncrementalExportSchedule,
+            config.Archive.FullExportSchedule,
+            Table.Table,
+            Archive.ExportStagingBucket,
+            Keys.DataKey,
+            retain));
+        ExportCopy = new ExportCopy(this, "ExportCopy", new ExportCopyProps(
+            environment, Archive.ExportStagingBucket, Archive.Bucket, Keys.DataKey));
         Backup = new AuditBackup(this, "Backup", new AuditBackupProps(environment, config.Backup, Table.Table, Keys.DataKey, retain));
         Access = new AuditAccess(this, "Access", new AuditAccessProps(
-            environment, Queues.Queue, Table.Table, Archive.Bucket, Keys.DataKey, Keys.SigningKey));
+            environment, Queues.Queue, Table.Table, Archive.Bucket, Keys.DataKey, Keys.SigningKey, config.Access.AuditorPrincipals));
         Alarms = new AuditAlarms(this, "Alarms", new AuditAlarmsProps(
             environment,
             config.Alarms,
@@ -74,7 +87,10 @@ public sealed class PaymentAuditStack : Stack
             Queues.DeadLetterQueue,
             Writer.Function,
             Table.Table,
-            Backup.Vault));
+            Backup.Vault,
+            Export.FailedExecutions,
+            ExportCopy.FailedCopies,
+            Export.DeadLetterQueue));
         Dashboard = new AuditDashboard(this, "Dashboard", new AuditDashboardProps(
             environment,
             config.Writer.MetricsNamespace,
@@ -84,7 +100,6 @@ public sealed class PaymentAuditStack : Stack
             Table.Table,
             Alarms.All));
 
-
         Output("QueueUrl", Queues.Queue.QueueUrl, "URL producers send audit events to");
         Output("QueueArn", Queues.Queue.QueueArn, "ARN of the audit queue");
         Output("DeadLetterQueueUrl", Queues.DeadLetterQueue.QueueUrl, "URL of the dead-letter queue (inspect and redrive)");
@@ -92,6 +107,8 @@ public sealed class PaymentAuditStack : Stack
         Output("ProducerPolicyArn", Access.ProducerPolicy.ManagedPolicyArn, "Managed policy applications attach to send audit events");
         Output("AuditorRoleArn", Access.AuditorRole.RoleArn, "Role auditors assume for read-only access");
         Output("ArchiveBucketName", Archive.Bucket.BucketName, "Object-Locked archive bucket");
+        Output("ExportStagingBucketName", Archive.ExportStagingBucket.BucketName, "Bucket the table exports are written to");
+        Output("ExportStateMachineArn", Export.StateMachine.AttrArn, "State machine that runs the table exports (start it to re-run one)");
         Output("SigningKeyArn", Keys.SigningKey.KeyArn, "KMS key that signs chain-head digests");
         Output("AlarmTopicArn", Alarms.Topic.TopicArn, "SNS topic of the alarms");
     }
@@ -114,8 +131,11 @@ public sealed class PaymentAuditStack : Stack
     /// <summary>Archive and access-log buckets.</summary>
     public AuditArchive Archive { get; }
 
-    /// <summary>Scheduled table export.</summary>
-    public TableExportSchedule Export { get; }
+    /// <summary>Scheduled table exports.</summary>
+    public TableExports Export { get; }
+
+    /// <summary>Replication of the exports into the archive.</summary>
+    public ExportCopy ExportCopy { get; }
 
     /// <summary>AWS Backup vault and plan.</summary>
     public AuditBackup Backup { get; }

@@ -14,7 +14,7 @@ public sealed class AlarmTests(SynthesizedApp app)
     {
         var alarms = TemplateWalker.Resources(app.Json[environment], "AWS::CloudWatch::Alarm").Values.ToList();
 
-        alarms.Count.ShouldBe(8);
+        alarms.Count.ShouldBe(13);
         foreach (var alarm in alarms)
         {
             alarm["Properties"]!["AlarmActions"]!.ToJsonString().ShouldContain("AlarmsTopic");
@@ -73,21 +73,54 @@ public sealed class AlarmTests(SynthesizedApp app)
     }
 
     [Theory]
+    [InlineData("dev", "writer-conflicting-duplicates", "ConflictingDuplicate")]
+    [InlineData("dev", "writer-failed-events", "Failed")]
+    [InlineData("prod", "writer-conflicting-duplicates", "ConflictingDuplicate")]
+    [InlineData("prod", "writer-failed-events", "Failed")]
+    public void WriterOutcomeAlarm_WatchesItsMetricWithConfiguredThresholdAndMissingAsZero(string environment, string name, string metric)
+    {
+        var config = app.Stacks[environment].Config;
+        var threshold = metric == "Failed" ? config.Alarms.FailedEvents : config.Alarms.ConflictingDuplicates;
+
+        app.Templates[environment].HasResourceProperties("AWS::CloudWatch::Alarm", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["AlarmName"] = $"PaymentAudit-{environment}-{name}",
+            ["Namespace"] = config.Writer.MetricsNamespace,
+            ["MetricName"] = metric,
+            ["Dimensions"] = new object[] { new Dictionary<string, object> { ["Name"] = "Environment", ["Value"] = environment } },
+            ["Statistic"] = "Sum",
+            ["Threshold"] = threshold,
+            ["TreatMissingData"] = "notBreaching",
+        }));
+    }
+
+    [Fact]
+    public void ConflictingDuplicateAlarm_FiresOnTheFirstOneInProd()
+    {
+        app.Stacks["prod"].Config.Alarms.ConflictingDuplicates.ShouldBe(0);
+    }
+
+    [Theory]
     [InlineData("dev", "table-throttled-requests", "ThrottledRequests")]
     [InlineData("dev", "table-system-errors", "SystemErrors")]
     [InlineData("prod", "table-throttled-requests", "ThrottledRequests")]
     [InlineData("prod", "table-system-errors", "SystemErrors")]
-    public void TableAlarm_SumsTheMetricOverTheWriterAndAuditorOperations(string environment, string name, string metric)
+    public void TableAlarm_SumsTheWriterOperationsWithEachSeriesFilledWithZero(string environment, string name, string metric)
     {
         var alarm = TemplateWalker.Resources(app.Json[environment], "AWS::CloudWatch::Alarm").Values
-            .Single(a => a["Properties"]!["AlarmName"]!.GetValue<string>() == $"PaymentAudit-{environment}-{name}");
-        var text = alarm.ToJsonString();
+            .Single(a => a["Properties"]!["AlarmName"]!.GetValue<string>() == $"PaymentAudit-{environment}-{name}")["Properties"]!;
+        var queries = alarm["Metrics"]!.AsArray();
 
-        text.ShouldContain($"\"MetricName\":\"{metric}\"");
-        foreach (var operation in new[] { "PutItem", "GetItem", "TransactWriteItems", "Query" })
-        {
-            text.ShouldContain($"\"Value\":\"{operation}\"");
-        }
+        // DynamoDB publishes a per-operation series only when something happened; without FILL a
+        // quiet operation leaves the sum missing and a notBreaching alarm never fires.
+        var expression = queries.Single(q => q!["Expression"] != null)!;
+        expression["Expression"]!.GetValue<string>().ShouldBe("FILL(m0, 0) + FILL(m1, 0) + FILL(m2, 0)");
+        expression["ReturnData"]?.GetValue<bool>().ShouldNotBe(false);
+        var stats = queries.Where(q => q!["MetricStat"] != null).Select(q => q!["MetricStat"]!).ToList();
+        stats.ShouldAllBe(stat => stat["Metric"]!["MetricName"]!.GetValue<string>() == metric && stat["Stat"]!.GetValue<string>() == "Sum");
+        stats.Select(stat => stat["Metric"]!["Dimensions"]!.AsArray().Single(d => d!["Name"]!.GetValue<string>() == "Operation")!["Value"]!.GetValue<string>())
+            .ShouldBe(["PutItem", "GetItem", "Query"], ignoreOrder: true);
+        queries.Where(q => q!["MetricStat"] != null).ShouldAllBe(q => q!["ReturnData"]!.GetValue<bool>() == false);
     }
 
     [Theory]
@@ -120,7 +153,7 @@ public sealed class AlarmTests(SynthesizedApp app)
     {
         var body = TemplateWalker.Resources(app.Json[environment], "AWS::CloudWatch::Dashboard").Single().Value["Properties"]!["DashboardBody"]!.ToJsonString();
 
-        foreach (var expected in new[] { "NumberOfMessagesSent", "Invocations", "Accepted", "Rejected", "Duplicate", "Failed", "BatchDurationMs", "ConsumedWriteCapacityUnits", "ApproximateNumberOfMessagesVisible" })
+        foreach (var expected in new[] { "NumberOfMessagesSent", "Invocations", "Accepted", "Rejected", "Redacted", "Duplicate", "ConflictingDuplicate", "Failed", "BatchDurationMs", "ConsumedWriteCapacityUnits", "ApproximateNumberOfMessagesVisible", "FILL(m0, 0)" })
         {
             body.ShouldContain(expected);
         }

@@ -64,11 +64,11 @@ public sealed class ArchiveTests(SynthesizedApp app)
 
     [Theory]
     [MemberData(nameof(Environments))]
-    public void BothBuckets_DenyRequestsWithoutTls(string environment)
+    public void EveryBucket_DeniesRequestsWithoutTls(string environment)
     {
         TemplateWalker.Statements(app.Json[environment])
             .Count(s => s.ResourceType == "AWS::S3::BucketPolicy" && s.IsTlsOnlyDeny)
-            .ShouldBe(2);
+            .ShouldBe(3);
     }
 
     [Fact]
@@ -81,30 +81,49 @@ public sealed class ArchiveTests(SynthesizedApp app)
     }
 
     [Fact]
-    public void DevArchive_UsesGovernanceMode()
+    public void DevArchive_HasObjectLockWithoutDefaultRetentionSoItCanBeEmptied()
     {
-        ObjectLockRetention("dev")["Mode"]!.GetValue<string>().ShouldBe("GOVERNANCE");
+        var archive = ArchiveBucket("dev");
+
+        archive["ObjectLockEnabled"]!.GetValue<bool>().ShouldBeTrue();
+        archive["ObjectLockConfiguration"]?["Rule"].ShouldBeNull();
     }
 
     [Theory]
     [MemberData(nameof(Environments))]
-    public void ExportSchedule_CallsExportTableToPointInTimeDirectlyIntoTheArchive(string environment)
+    public void EveryBucket_AbortsIncompleteMultipartUploads(string environment)
     {
-        var schedule = TemplateWalker.Resources(app.Json[environment], "AWS::Scheduler::Schedule").Single().Value["Properties"]!;
-        var target = schedule["Target"]!;
-        // Input is a Fn::Join of JSON text and references; its literal parts hold the request.
-        var input = string.Concat(target["Input"]!["Fn::Join"]![1]!.AsArray()
-            .Select(part => part is System.Text.Json.Nodes.JsonValue value ? value.GetValue<string>() : "<ref>"));
+        var buckets = TemplateWalker.Resources(app.Json[environment], "AWS::S3::Bucket").Values.ToList();
 
-        schedule["ScheduleExpression"]!.GetValue<string>().ShouldBe(app.Stacks[environment].Config.Archive.ExportSchedule);
-        target["Arn"]!.GetValue<string>().ShouldBe("arn:aws:scheduler:::aws-sdk:dynamodb:exportTableToPointInTime");
-        input.ShouldContain("\"TableArn\":\"<ref>\"");
-        input.ShouldContain("\"S3Prefix\":\"exports/\"");
-        input.ShouldContain("\"S3SseAlgorithm\":\"KMS\"");
-        target["RoleArn"]!["Fn::GetAtt"]![0]!.GetValue<string>().ShouldStartWith("ExportRole");
+        buckets.Count.ShouldBe(3);
+        foreach (var bucket in buckets)
+        {
+            bucket["Properties"]!["LifecycleConfiguration"]!["Rules"]!.AsArray()
+                .ShouldContain(rule => rule!["AbortIncompleteMultipartUpload"] != null
+                    && rule["AbortIncompleteMultipartUpload"]!["DaysAfterInitiation"]!.GetValue<int>() == 7);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void ExportStagingBucket_IsVersionedKmsPrivateLoggedAndExpiresAfterTheStagingRetention(string environment)
+    {
+        var staging = TemplateWalker.Resources(app.Json[environment], "AWS::S3::Bucket")
+            .Single(pair => pair.Key.StartsWith("ArchiveExportStagingBucket", StringComparison.Ordinal)).Value["Properties"]!;
+
+        staging["ObjectLockEnabled"].ShouldBeNull();
+        staging["VersioningConfiguration"]!["Status"]!.GetValue<string>().ShouldBe("Enabled");
+        staging["BucketEncryption"]!.ToJsonString().ShouldContain("\"SSEAlgorithm\":\"aws:kms\"");
+        staging["PublicAccessBlockConfiguration"]!["RestrictPublicBuckets"]!.GetValue<bool>().ShouldBeTrue();
+        staging["LoggingConfiguration"]!["LogFilePrefix"]!.GetValue<string>().ShouldBe("export-staging/");
+        staging["LifecycleConfiguration"]!["Rules"]!.AsArray().ShouldContain(rule => rule!["ExpirationInDays"] != null
+            && rule["ExpirationInDays"]!.GetValue<int>() == app.Stacks[environment].Config.Archive.ExportStagingRetentionDays);
     }
 
     private System.Text.Json.Nodes.JsonNode ObjectLockRetention(string environment) =>
+        ArchiveBucket(environment)["ObjectLockConfiguration"]!["Rule"]!["DefaultRetention"]!;
+
+    private System.Text.Json.Nodes.JsonNode ArchiveBucket(string environment) =>
         TemplateWalker.Resources(app.Json[environment], "AWS::S3::Bucket").Values
-            .Single(bucket => bucket["Properties"]!["ObjectLockEnabled"] is not null)["Properties"]!["ObjectLockConfiguration"]!["Rule"]!["DefaultRetention"]!;
+            .Single(bucket => bucket["Properties"]!["ObjectLockEnabled"] is not null)["Properties"]!;
 }

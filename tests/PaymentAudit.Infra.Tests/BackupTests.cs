@@ -53,9 +53,18 @@ public sealed class BackupTests(SynthesizedApp app)
 
     [Theory]
     [MemberData(nameof(Environments))]
-    public void Vault_IsLockedEncryptedAndDeniesRecoveryPointDeletion(string environment)
+    public void Vault_IsEncryptedWithTheDataKey(string environment)
     {
         app.Templates[environment].HasResourceProperties("AWS::Backup::BackupVault", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["EncryptionKeyArn"] = new Dictionary<string, object> { ["Fn::GetAtt"] = new object[] { Match.StringLikeRegexp("^KeysDataKey"), "Arn" } },
+        }));
+    }
+
+    [Fact]
+    public void ProdVault_IsLockedAndDeniesRecoveryPointDeletion()
+    {
+        app.Prod.HasResourceProperties("AWS::Backup::BackupVault", Match.ObjectLike(new Dictionary<string, object>
         {
             ["EncryptionKeyArn"] = Match.AnyValue(),
             ["LockConfiguration"] = Match.ObjectLike(new Dictionary<string, object>
@@ -75,16 +84,19 @@ public sealed class BackupTests(SynthesizedApp app)
     }
 
     [Fact]
-    public void ProdVault_IsInComplianceModeAndDevVaultInGovernanceMode()
+    public void ProdVault_IsInComplianceModeAndDevVaultIsNotLocked()
     {
         // A vault lock with ChangeableForDays becomes immutable (compliance mode) after that grace period.
         app.Prod.HasResourceProperties("AWS::Backup::BackupVault", Match.ObjectLike(new Dictionary<string, object>
         {
             ["LockConfiguration"] = Match.ObjectLike(new Dictionary<string, object> { ["ChangeableForDays"] = 3 }),
         }));
+        // Dev (vaultLockMode none): no lock and no deny-delete policy, so recovery points can be
+        // deleted and the vault with them.
         app.Dev.HasResourceProperties("AWS::Backup::BackupVault", Match.ObjectLike(new Dictionary<string, object>
         {
-            ["LockConfiguration"] = Match.ObjectLike(new Dictionary<string, object> { ["ChangeableForDays"] = Match.Absent() }),
+            ["LockConfiguration"] = Match.Absent(),
+            ["AccessPolicy"] = Match.Absent(),
         }));
     }
 }

@@ -35,7 +35,14 @@ public sealed class ConfigurationTests : IDisposable
     [InlineData("writer.timeoutSeconds")]
     [InlineData("alarms.email")]
     [InlineData("backup.vaultLockMode")]
-    [InlineData("archive.exportSchedule")]
+    [InlineData("archive.incrementalExportSchedule")]
+    [InlineData("archive.fullExportSchedule")]
+    [InlineData("archive.exportStagingRetentionDays")]
+    [InlineData("writer.reservedConcurrency")]
+    [InlineData("alarms.conflictingDuplicates")]
+    [InlineData("alarms.failedEvents")]
+    [InlineData("table.deletionProtection")]
+    [InlineData("access.auditorPrincipals")]
     public void Load_MissingKey_FailsNamingIt(string key)
     {
         var error = Should.Throw<ConfigurationException>(() => LoadVariant(json => Remove(json, key)));
@@ -81,7 +88,9 @@ public sealed class ConfigurationTests : IDisposable
     [InlineData("writer", "timeoutSeconds", 901, "writer.timeoutSeconds")]
     [InlineData("writer", "maxConcurrency", 1, "writer.maxConcurrency")]
     [InlineData("queue", "maxReceiveCount", 0, "queue.maxReceiveCount")]
-    [InlineData("archive", "objectLockRetentionDays", 0, "archive.objectLockRetentionDays")]
+    [InlineData("writer", "reservedConcurrency", 1001, "writer.reservedConcurrency")]
+    [InlineData("alarms", "failedEvents", -1, "alarms.failedEvents")]
+    [InlineData("archive", "exportStagingRetentionDays", 6, "archive.exportStagingRetentionDays")]
     public void Load_OutOfRangeValue_FailsNamingTheKey(string section, string key, int value, string expectedKey)
     {
         var error = Should.Throw<ConfigurationException>(() => LoadVariant(json => json[section]![key] = value));
@@ -107,6 +116,124 @@ public sealed class ConfigurationTests : IDisposable
         var error = Should.Throw<ConfigurationException>(() => LoadVariant(json => json["alarms"]!["email"] = "oncall"));
 
         error.Message.ShouldContain("'alarms.email'");
+    }
+
+    [Theory]
+    [InlineData("arn:aws:iam::111111111111:root")]
+    [InlineData("arn:aws:iam::111111111111:user/*")]
+    [InlineData("arn:aws:iam::1111:user/jane")]
+    [InlineData("arn:aws:sts::111111111111:assumed-role/Auditor/jane")]
+    [InlineData("jane")]
+    public void Load_MalformedAuditorPrincipal_FailsNamingFileKeyAndIndex(string principal)
+    {
+        var error = Should.Throw<ConfigurationException>(() => LoadVariant(json =>
+            json["access"]!["auditorPrincipals"] = new JsonArray("arn:aws:iam::111111111111:user/jane", principal)));
+
+        error.Message.ShouldContain("test.json");
+        error.Message.ShouldContain("'access.auditorPrincipals[1]'");
+        error.Message.ShouldContain(principal);
+    }
+
+    [Fact]
+    public void Load_NoAuditorPrincipal_FailsNamingTheKey()
+    {
+        var error = Should.Throw<ConfigurationException>(() => LoadVariant(json => json["access"]!["auditorPrincipals"] = new JsonArray()));
+
+        error.Message.ShouldContain("test.json");
+        error.Message.ShouldContain("'access.auditorPrincipals' must list at least one");
+    }
+
+    [Fact]
+    public void Load_NullAuditorPrincipal_FailsNamingTheIndex()
+    {
+        var error = Should.Throw<ConfigurationException>(() => LoadVariant(json =>
+            json["access"]!["auditorPrincipals"] = new JsonArray("arn:aws:iam::111111111111:user/jane", null)));
+
+        error.Message.ShouldContain("access.auditorPrincipals");
+    }
+
+    [Fact]
+    public void Load_DuplicateAuditorPrincipal_Fails()
+    {
+        var error = Should.Throw<ConfigurationException>(() => LoadVariant(json =>
+            json["access"]!["auditorPrincipals"] = new JsonArray("arn:aws:iam::111111111111:user/jane", "arn:aws:iam::111111111111:user/jane")));
+
+        error.Message.ShouldContain("'access.auditorPrincipals[1]'");
+    }
+
+    [Theory]
+    [InlineData("arn:aws:iam::222222222222:user/jane")]
+    [InlineData("arn:aws:iam::111111111111:role/Auditors")]
+    [InlineData("arn:aws:iam::111111111111:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_Auditor_0123456789abcdef")]
+    public void Load_UserOrRoleArn_IsAValidAuditorPrincipal(string principal)
+    {
+        var config = LoadVariant(json => json["access"]!["auditorPrincipals"] = new JsonArray(principal));
+
+        config.Access.AuditorPrincipals.ShouldBe([principal]);
+    }
+
+    [Fact]
+    public void Load_ReservedConcurrencyBelowTheEventSourceMaximum_Fails()
+    {
+        var error = Should.Throw<ConfigurationException>(() => LoadVariant(json =>
+        {
+            json["writer"]!["maxConcurrency"] = 10;
+            json["writer"]!["reservedConcurrency"] = 5;
+        }));
+
+        error.Message.ShouldContain("'writer.reservedConcurrency' must be at least writer.maxConcurrency");
+    }
+
+    [Theory]
+    [InlineData("cron(0 */6 * * ? *)")]
+    [InlineData("cron(30 0 * * ? *)")]
+    [InlineData("cron(0 3 ? * MON *)")]
+    [InlineData("rate(1 day)")]
+    public void Load_IncrementalScheduleNotDailyAfterOneAm_Fails(string expression)
+    {
+        var error = Should.Throw<ConfigurationException>(() => LoadVariant(json => json["archive"]!["incrementalExportSchedule"] = expression));
+
+        error.Message.ShouldContain("'archive.incrementalExportSchedule'");
+    }
+
+    [Theory]
+    [InlineData("backup", "vaultLockMode", "'backup.vaultLockMode'")]
+    [InlineData("archive", "objectLockMode", "'archive.objectLockMode'")]
+    public void Load_ComplianceLockInAStackThatDeletesItsData_Fails(string section, string key, string expectedKey)
+    {
+        var error = Should.Throw<ConfigurationException>(() => LoadVariant(json =>
+        {
+            json["retainDataOnDelete"] = false;
+            json[section]![key] = "compliance";
+            json["backup"]!["vaultLockChangeableForDays"] = section == "backup" ? 3 : null;
+            json["archive"]!["objectLockRetentionDays"] = section == "archive" ? 30 : null;
+        }));
+
+        error.Message.ShouldContain(expectedKey + " must not be compliance when retainDataOnDelete is false");
+    }
+
+    [Fact]
+    public void Load_NoObjectLockWithRetentionDays_Fails()
+    {
+        var error = Should.Throw<ConfigurationException>(() => LoadVariant(json =>
+        {
+            json["archive"]!["objectLockMode"] = "none";
+            json["archive"]!["objectLockRetentionDays"] = 30;
+        }));
+
+        error.Message.ShouldContain("'archive.objectLockRetentionDays' must be null when archive.objectLockMode is none");
+    }
+
+    [Fact]
+    public void Load_ObjectLockWithoutRetentionDays_Fails()
+    {
+        var error = Should.Throw<ConfigurationException>(() => LoadVariant(json =>
+        {
+            json["archive"]!["objectLockMode"] = "governance";
+            json["archive"]!["objectLockRetentionDays"] = null;
+        }));
+
+        error.Message.ShouldContain("'archive.objectLockRetentionDays' must be at least 1");
     }
 
     private EnvironmentConfig LoadVariant(Action<JsonObject> change)

@@ -77,6 +77,48 @@ public sealed class StackTests(SynthesizedApp app)
     }
 
     [Fact]
+    public void DevStack_HasNothingThatBlocksItsDeletion()
+    {
+        app.Stacks["dev"].TerminationProtection.ShouldBeFalse();
+        app.Dev.HasResourceProperties("AWS::DynamoDB::GlobalTable", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["Replicas"] = new object[] { Match.ObjectLike(new Dictionary<string, object> { ["DeletionProtectionEnabled"] = false }) },
+        }));
+        app.Dev.HasResourceProperties("AWS::Backup::BackupVault", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["LockConfiguration"] = Match.Absent(),
+            ["AccessPolicy"] = Match.Absent(),
+        }));
+        TemplateWalker.Resources(app.Json["dev"], "AWS::S3::Bucket").Values
+            .ShouldAllBe(bucket => bucket["Properties"]!["ObjectLockConfiguration"] == null || bucket["Properties"]!["ObjectLockConfiguration"]!["Rule"] == null);
+    }
+
+    [Fact]
+    public void ProdStack_KeepsEveryProtection()
+    {
+        app.Stacks["prod"].TerminationProtection.ShouldBeTrue();
+        app.Prod.HasResourceProperties("AWS::DynamoDB::GlobalTable", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["Replicas"] = new object[] { Match.ObjectLike(new Dictionary<string, object> { ["DeletionProtectionEnabled"] = true }) },
+        }));
+        app.Prod.HasResourceProperties("AWS::Backup::BackupVault", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["LockConfiguration"] = Match.ObjectLike(new Dictionary<string, object> { ["ChangeableForDays"] = 3 }),
+            ["AccessPolicy"] = Match.AnyValue(),
+        }));
+        app.Prod.HasResourceProperties("AWS::S3::Bucket", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["ObjectLockConfiguration"] = Match.ObjectLike(new Dictionary<string, object>
+            {
+                ["Rule"] = new Dictionary<string, object>
+                {
+                    ["DefaultRetention"] = new Dictionary<string, object> { ["Mode"] = "COMPLIANCE", ["Days"] = 400 },
+                },
+            }),
+        }));
+    }
+
+    [Fact]
     public void Environments_DifferOnlyInTheirConfiguredSettings()
     {
         var dev = app.Stacks["dev"].Config;
@@ -85,8 +127,8 @@ public sealed class StackTests(SynthesizedApp app)
         prod.Writer.LogRetentionDays.ShouldBeGreaterThanOrEqualTo(365);
         prod.Alarms.Email.ShouldNotBeNull();
         dev.Alarms.Email.ShouldBeNull();
-        app.Dev.ResourceCountIs("AWS::CloudWatch::Alarm", 8);
-        app.Prod.ResourceCountIs("AWS::CloudWatch::Alarm", 8);
+        app.Dev.ResourceCountIs("AWS::CloudWatch::Alarm", 13);
+        app.Prod.ResourceCountIs("AWS::CloudWatch::Alarm", 13);
         app.Dev.ResourceCountIs("AWS::DynamoDB::GlobalTable", 1);
         app.Prod.ResourceCountIs("AWS::DynamoDB::GlobalTable", 1);
     }

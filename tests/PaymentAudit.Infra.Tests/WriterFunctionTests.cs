@@ -76,6 +76,30 @@ public sealed class WriterFunctionTests(SynthesizedApp app)
         }));
     }
 
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void Writer_ReservesAtLeastTheEventSourceMaximumConcurrency(string environment)
+    {
+        var writer = app.Stacks[environment].Config.Writer;
+
+        app.Templates[environment].HasResourceProperties("AWS::Lambda::Function", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["Handler"] = "PaymentAudit.Writer::PaymentAudit.Writer.Function::HandleAsync",
+            ["ReservedConcurrentExecutions"] = writer.ReservedConcurrency,
+        }));
+        writer.ReservedConcurrency.ShouldBeGreaterThanOrEqualTo(writer.MaxConcurrency);
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void WriterRole_HasItsFixedName(string environment)
+    {
+        app.Templates[environment].HasResourceProperties("AWS::IAM::Role", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["RoleName"] = $"PaymentAudit-{environment}-writer",
+        }));
+    }
+
     [Fact]
     public void QueueMapping_IsCreatedAfterTheWriterPolicy()
     {

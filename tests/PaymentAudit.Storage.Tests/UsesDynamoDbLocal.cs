@@ -1,10 +1,11 @@
 using PaymentAudit.Testing.DynamoDb;
+using PaymentAudit.Testing.Fauxqs;
 
 namespace PaymentAudit.Storage.Tests;
 
-/// <summary>Tests that share this assembly's one DynamoDB Local.</summary>
+/// <summary>Tests that share this assembly's one DynamoDB Local and one fauxqs (for S3).</summary>
 [CollectionDefinition(Name)]
-public sealed class UsesDynamoDbLocal : ICollectionFixture<DynamoDbLocalFixture>
+public sealed class UsesDynamoDbLocal : ICollectionFixture<DynamoDbLocalFixture>, ICollectionFixture<FauxqsFixture>
 {
     /// <summary>The collection name.</summary>
     public const string Name = "DynamoDB Local";

@@ -1,10 +1,11 @@
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
+using Amazon.S3;
 using Amazon.SQS;
 
 namespace PaymentAudit.Local;
 
-/// <summary>AWS SDK clients pointed at the local emulators, with dummy credentials and a fixed region.</summary>
+/// <summary>AWS SDK clients pointed at the local emulators (DynamoDB Local; fauxqs for SQS and S3), with dummy credentials and a fixed region.</summary>
 public static class LocalClients
 {
     /// <summary>The region the emulators are addressed as.</summary>
@@ -25,6 +26,14 @@ public static class LocalClients
         ArgumentNullException.ThrowIfNull(serviceUrl);
         var config = new AmazonSQSConfig { ServiceURL = serviceUrl.ToString(), AuthenticationRegion = Region };
         return new AmazonSQSClient(Credentials(), config);
+    }
+
+    /// <summary>An S3 client for fauxqs's S3 at <paramref name="serviceUrl"/> (path-style addressing, as the emulator needs).</summary>
+    public static AmazonS3Client S3(Uri serviceUrl)
+    {
+        ArgumentNullException.ThrowIfNull(serviceUrl);
+        var config = new AmazonS3Config { ServiceURL = serviceUrl.ToString(), AuthenticationRegion = Region, ForcePathStyle = true };
+        return new AmazonS3Client(Credentials(), config);
     }
 
     private static BasicAWSCredentials Credentials() => new("local", "local");

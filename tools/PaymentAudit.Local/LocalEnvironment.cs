@@ -1,4 +1,5 @@
 using Amazon.DynamoDBv2;
+using Amazon.S3;
 using Amazon.SQS;
 using Amazon.SQS.Model;
 using PaymentAudit.Local.Configuration;
@@ -9,8 +10,8 @@ namespace PaymentAudit.Local;
 
 /// <summary>
 /// The whole local stack: DynamoDB Local and fauxqs started on their loopback ports, SDK clients
-/// for them, and the audit table, queue and dead-letter queue provisioned from the shared
-/// topology. Unless <see cref="LocalSettings.InMemory"/>, both emulators keep their data in the
+/// for them, and the audit table, queue, dead-letter queue and archive bucket provisioned from the
+/// shared topology. Unless <see cref="LocalSettings.InMemory"/>, both emulators keep their data in the
 /// data folder, so a restart (even after kill -9) finds the table and the queued messages again.
 /// Each emulator's processes are recorded in a pid file; starting first stops what a killed run
 /// left on the same ports. Disposing stops both emulators with their process trees.
@@ -39,6 +40,7 @@ public sealed class LocalEnvironment : IAsyncDisposable
         StoppedLeftovers = leftovers;
         DynamoDb = LocalClients.DynamoDb(dynamoDbEmulator.ServiceUrl);
         Sqs = LocalClients.Sqs(sqsEmulator.ServiceUrl);
+        S3 = LocalClients.S3(sqsEmulator.ServiceUrl);
     }
 
     /// <summary>The settings it was started with.</summary>
@@ -55,6 +57,9 @@ public sealed class LocalEnvironment : IAsyncDisposable
 
     /// <summary>An SQS client for the emulator.</summary>
     public AmazonSQSClient Sqs { get; }
+
+    /// <summary>An S3 client for the emulator (fauxqs serves S3 on the same port as SQS).</summary>
+    public AmazonS3Client S3 { get; }
 
     /// <summary>The provisioned table and queues.</summary>
     public LocalResources Resources { get; private set; } = null!;
@@ -112,9 +117,11 @@ public sealed class LocalEnvironment : IAsyncDisposable
                 environment.Resources = await LocalProvisioner.ProvisionAsync(
                     environment.DynamoDb,
                     environment.Sqs,
+                    environment.S3,
                     settings.TableName,
                     settings.QueueName,
                     settings.DeadLetterQueueName,
+                    settings.ArchiveBucketName,
                     settings.MaxReceiveCount,
                     settings.VisibilityTimeout,
                     cancellationToken);
@@ -170,6 +177,7 @@ public sealed class LocalEnvironment : IAsyncDisposable
     {
         DynamoDb.Dispose();
         Sqs.Dispose();
+        S3.Dispose();
         await DynamoDbEmulator.DisposeAsync();
         await SqsEmulator.DisposeAsync();
         _dynamoDbPidFile.Remove();

@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
 using Amazon.DynamoDBv2.Model;
+using Amazon.S3;
 using PaymentAudit.Core.Chain;
 using PaymentAudit.Core.Validation;
 using PaymentAudit.Local.Emulators;
 using PaymentAudit.Storage;
 using PaymentAudit.Testing.DynamoDb;
+using PaymentAudit.Testing.Fauxqs;
 using PaymentAudit.Testing.Support;
 using PaymentAudit.Writer;
 using PaymentAudit.Writer.Configuration;
@@ -37,7 +39,9 @@ public sealed class WriterHarness : IHarness
         var parallelGroups = Option(args, "--parallel-groups", int.MaxValue);
         var probeItems = Option(args, "--probe-items", 8_000);
         var fixture = new DynamoDbLocalFixture();
-        await fixture.InitializeAsync();
+        var fauxqs = new FauxqsFixture();
+        await Task.WhenAll(fixture.InitializeAsync(), fauxqs.InitializeAsync());
+        using var s3 = fauxqs.CreateS3Client();
         try
         {
             var batches = Batches(events, concurrency, groupsPerBatch);
@@ -45,26 +49,22 @@ public sealed class WriterHarness : IHarness
 
             // DynamoDB Local runs 5-10x slower until its JIT has warmed up: warm both paths (and
             // this process's JIT and connection pool) on their own tables before measuring.
-            await RunWriterAsync(fixture, Batches(warmup, concurrency, groupsPerBatch), concurrency, parallelGroups, verify: false, cancellationToken);
+            await RunWriterAsync(fixture, s3, await fauxqs.CreateBucketAsync(), Batches(warmup, concurrency, groupsPerBatch), concurrency, parallelGroups, verify: false, cancellationToken);
             await RunBaselineAsync(fixture, Batches(warmup, concurrency, groupsPerBatch), concurrency, cancellationToken);
 
             var baseline = await RunBaselineAsync(fixture, batches, concurrency, cancellationToken);
-            var writer = await RunWriterAsync(fixture, batches, concurrency, parallelGroups, verify: true, cancellationToken);
+            var writer = await RunWriterAsync(fixture, s3, await fauxqs.CreateBucketAsync(), batches, concurrency, parallelGroups, verify: true, cancellationToken);
 
             var probe = new DynamoDbCapacityProbe(fixture, concurrency);
-            var itemsPerTransaction = (int)Math.Round(writer.ItemsWritten / (double)writer.Transactions);
-            var itemsPerEvent = writer.ItemsWritten / (double)writer.Stored;
+            var putsPerEvent = writer.ItemsWritten / (double)writer.Stored;
+            var requestsPerEvent = writer.Requests / (double)writer.Stored;
             var putCapacity = await probe.MeasurePutItemsAsync(probeItems, cancellationToken);
-            var transactCapacity = await probe.MeasureTransactionItemsAsync(probeItems, itemsPerTransaction, (int)Math.Round(itemsPerEvent), cancellationToken);
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"// DynamoDB Local capacity, probed after the runs: conditional PutItem {putCapacity:0} items/s; conditional TransactWriteItems of {itemsPerTransaction} items {transactCapacity:0} items/s"));
+                $"// DynamoDB Local capacity, probed after the runs: conditional PutItem {putCapacity:0} requests/s"));
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"// writer wrote {itemsPerEvent:0.00} items per event in {writer.Transactions} transactions: {writer.EventsPerSecond * itemsPerEvent:0} items/s, {writer.EventsPerSecond * itemsPerEvent / transactCapacity:0%} of the transactional capacity"));
-            Console.WriteLine(string.Create(
-                CultureInfo.InvariantCulture,
-                $"// ceiling against the baseline here: {transactCapacity / putCapacity:0.00}x / (items per event in the transaction); at {itemsPerEvent:0.00} items per event {transactCapacity / itemsPerEvent / putCapacity:0.00}x"));
+                $"// writer sent {requestsPerEvent:0.00} requests per event ({putsPerEvent:0.00} PutItem): {writer.EventsPerSecond * requestsPerEvent:0} requests/s, {writer.EventsPerSecond * requestsPerEvent / putCapacity:0%} of the probed request rate"));
             Console.WriteLine(Line("writer-baseline (one PutItem per message)", baseline));
             Console.WriteLine($"// speedup over baseline: {writer.EventsPerSecond / baseline.EventsPerSecond:0.00}x; chains verified: {writer.ChainsVerified}/{writer.Chains}");
             Console.WriteLine(Line("writer", writer));
@@ -73,6 +73,7 @@ public sealed class WriterHarness : IHarness
         finally
         {
             await fixture.DisposeAsync();
+            await fauxqs.DisposeAsync();
         }
     }
 
@@ -126,12 +127,13 @@ public sealed class WriterHarness : IHarness
     }
 
     private static async Task<Result> RunWriterAsync(
-        DynamoDbLocalFixture fixture, List<List<QueuedMessage>>[] work, int pollers, int parallelGroups, bool verify, CancellationToken cancellationToken)
+        DynamoDbLocalFixture fixture, IAmazonS3 s3, string bucket, List<List<QueuedMessage>>[] work, int pollers, int parallelGroups, bool verify, CancellationToken cancellationToken)
     {
         var table = await fixture.CreateTableAsync("writer");
         var counter = DynamoDbLocalFixture.CreateFaultInjector();
         using var client = fixture.CreateClient(counter);
-        var handler = WriterComposition.CreateHandler(new WriterSettings { TableName = table, Environment = "bench" }, client, TimeProvider.System, TextWriter.Null, maxParallelGroups: parallelGroups);
+        var handler = WriterComposition.CreateHandler(
+            new WriterSettings { TableName = table, Environment = "bench", ArchiveBucket = bucket }, client, s3, TimeProvider.System, TextWriter.Null, maxParallelGroups: parallelGroups);
         var stored = 0;
         var started = Stopwatch.GetTimestamp();
         await Task.WhenAll(Enumerable.Range(0, pollers).Select(p => Task.Run(async () =>
@@ -150,11 +152,7 @@ public sealed class WriterHarness : IHarness
         }, cancellationToken)));
         var elapsed = Stopwatch.GetElapsedTime(started);
         var requests = counter.Requests;
-        var transactions = counter.RequestsByOperation.GetValueOrDefault("TransactWriteItems");
-
-        // Every transaction writes its entries' items (record, guard, index items) and one head.
-        var validator = new AuditEventValidator();
-        var entryItems = work.SelectMany(w => w).SelectMany(b => b).Sum(m => ChainEntry.FromMessage(m.MessageId, m.Body, validator).ItemCount);
+        var puts = counter.RequestsByOperation.GetValueOrDefault("PutItem");
 
         var chains = work.SelectMany(w => w).SelectMany(b => b).Select(m => m.GroupId).Distinct().ToList();
         var verified = 0;
@@ -165,12 +163,12 @@ public sealed class WriterHarness : IHarness
             var verifier = new ChainVerifier(new AuditEventValidator());
             foreach (var chain in chains)
             {
-                var result = await verifier.VerifyAsync(chain, reader.ReadChainAsync(chain, cancellationToken: cancellationToken), await reader.ReadHeadAsync(chain, cancellationToken), cancellationToken);
+                var result = await verifier.VerifyAsync(chain, reader.ReadChainAsync(chain, cancellationToken: cancellationToken), cancellationToken: cancellationToken);
                 verified += result.IsIntact ? 1 : 0;
             }
         }
 
-        return new Result(stored, stored / elapsed.TotalSeconds, requests, chains.Count, verified, entryItems + transactions, transactions);
+        return new Result(stored, stored / elapsed.TotalSeconds, requests, chains.Count, verified, puts);
     }
 
     private static async Task<Result> RunBaselineAsync(
@@ -213,7 +211,7 @@ public sealed class WriterHarness : IHarness
             }
         }, cancellationToken)));
         var elapsed = Stopwatch.GetElapsedTime(started);
-        return new Result(stored, stored / elapsed.TotalSeconds, counter.Requests, 0, 0, stored, 0);
+        return new Result(stored, stored / elapsed.TotalSeconds, counter.Requests, 0, 0, stored);
     }
 
     private static int Option(IReadOnlyList<string> args, string name, int fallback)
@@ -229,5 +227,5 @@ public sealed class WriterHarness : IHarness
         return fallback;
     }
 
-    private sealed record Result(int Stored, double EventsPerSecond, int Requests, int Chains, int ChainsVerified, int ItemsWritten, int Transactions);
+    private sealed record Result(int Stored, double EventsPerSecond, int Requests, int Chains, int ChainsVerified, int ItemsWritten);
 }

@@ -4,45 +4,48 @@ using PaymentAudit.Core.Contract;
 
 namespace PaymentAudit.Core.Chain;
 
-/// <summary>Links entries onto a chain head: assigns sequence numbers, bodies and hashes.</summary>
+/// <summary>Links entries after a chain's head: assigns sequence numbers, bodies and hashes.</summary>
 public static class ChainLinker
 {
     // Bodies are written, hashed and decoded from one reused buffer per thread: no copy per record.
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? t_bodyBuffer;
 
-    /// <summary>
-    /// Links <paramref name="entries"/> in order after <paramref name="head"/>. The result's last
-    /// record is the chain's new head once stored.
-    /// </summary>
-    public static IReadOnlyList<LinkedEntry> Link(string chainId, ChainHead head, IReadOnlyList<ChainEntry> entries, string receivedAt)
+    /// <summary>Links <paramref name="entry"/> as the record after <paramref name="head"/>.</summary>
+    public static LinkedEntry Link(string chainId, ChainHead head, ChainEntry entry, string receivedAt)
     {
         ArgumentNullException.ThrowIfNull(head);
+        ArgumentNullException.ThrowIfNull(entry);
+        var seq = head.Seq + 1;
+        var body = t_bodyBuffer ??= new ArrayBufferWriter<byte>(4096);
+        body.ResetWrittenCount();
+        RecordBody.Write(chainId, seq, receivedAt, entry, body);
+        var hash = RecordHasher.Compute(body.WrittenSpan, head.Hash);
+        var auditEvent = entry.Event;
+        var record = new ChainRecord(
+            chainId,
+            seq,
+            auditEvent is null ? RecordStatus.Rejected : RecordStatus.Accepted,
+            auditEvent?.EventId,
+            auditEvent?.EventType,
+            receivedAt,
+            auditEvent is null ? SeedAttributes.FromRejected(entry.Payload!.ActorId, receivedAt) : SeedAttributes.From(auditEvent),
+            Encoding.UTF8.GetString(body.WrittenSpan),
+            head.Hash,
+            hash);
+        return new LinkedEntry(record, entry);
+    }
+
+    /// <summary>Links <paramref name="entries"/> in order after <paramref name="head"/>.</summary>
+    public static IReadOnlyList<LinkedEntry> Link(string chainId, ChainHead head, IReadOnlyList<ChainEntry> entries, string receivedAt)
+    {
         ArgumentNullException.ThrowIfNull(entries);
         var linked = new List<LinkedEntry>(entries.Count);
-        var prevHash = head.Hash;
-        var seq = head.Seq;
         foreach (var entry in entries)
         {
-            seq++;
-            var body = t_bodyBuffer ??= new ArrayBufferWriter<byte>(4096);
-            body.ResetWrittenCount();
-            RecordBody.Write(chainId, seq, receivedAt, entry, body);
-            var hash = RecordHasher.Compute(body.WrittenSpan, prevHash);
-            var auditEvent = entry.Event;
-            var record = new ChainRecord(
-                chainId,
-                seq,
-                auditEvent is null ? RecordStatus.Rejected : RecordStatus.Accepted,
-                auditEvent?.EventId,
-                auditEvent?.EventType,
-                receivedAt,
-                auditEvent is null ? SeedAttributes.FromRejected(entry.MaskedPayload!, receivedAt) : SeedAttributes.From(auditEvent),
-                Encoding.UTF8.GetString(body.WrittenSpan),
-                prevHash,
-                hash);
-            linked.Add(new LinkedEntry(record, entry));
-            prevHash = hash;
+            var next = Link(chainId, head, entry, receivedAt);
+            linked.Add(next);
+            head = next.Head;
         }
 
         return linked;

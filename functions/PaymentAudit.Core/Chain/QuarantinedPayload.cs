@@ -7,30 +7,34 @@ using PaymentAudit.Core.Validation;
 namespace PaymentAudit.Core.Chain;
 
 /// <summary>
-/// The part of a refused message that is stored with its rejection: the raw text with every card
-/// number masked (also ones hidden behind JSON escapes), cut to a size that fits a DynamoDB item.
+/// What is kept of a refused message. Card numbers are masked first, everywhere (also behind JSON
+/// escapes); the record then holds a bounded preview, the size and the SHA-256 of the whole masked
+/// payload, so a misbehaving sender cannot make one record cost more than a few write units. A
+/// payload longer than the preview is archived whole (<see cref="Masked"/>) under its SHA-256.
 /// </summary>
-/// <param name="Text">The stored text.</param>
-/// <param name="Truncated">True when <see cref="Text"/> is a prefix of the masked payload.</param>
-/// <param name="Sha256">With <see cref="Truncated"/>: SHA-256 (hex) of the whole masked payload, so the original can be matched.</param>
-public sealed record QuarantinedPayload(string Text, bool Truncated, string? Sha256)
+/// <param name="Preview">The masked payload, cut to at most <see cref="PreviewMaxBytes"/> once JSON-escaped.</param>
+/// <param name="PreviewTruncated">True when <see cref="Preview"/> is a prefix; the whole payload is then archived.</param>
+/// <param name="PayloadBytes">UTF-8 size of the whole masked payload.</param>
+/// <param name="Sha256">SHA-256 (lowercase hex) of the whole masked payload: the archived object's name and checksum.</param>
+/// <param name="ActorId">The sender's <c>actor.id</c> when the payload is JSON and it can be read, so the sender still shows on its actor's timeline.</param>
+/// <param name="Masked">The whole masked payload (what the archive stores).</param>
+public sealed record QuarantinedPayload(string Preview, bool PreviewTruncated, int PayloadBytes, string Sha256, string? ActorId, string Masked)
 {
     /// <summary>
-    /// Largest stored payload, in UTF-8 bytes after JSON escaping: with the rest of the record it
-    /// stays under DynamoDB's 400 KB item limit. Queue messages are at most 256 KiB, so only a
-    /// payload that escapes to much more than it weighs (control characters) is ever cut.
+    /// Largest preview, in UTF-8 bytes after JSON escaping. With the rest of the record (reason,
+    /// keys, hashes, seed attributes) a quarantined record stays within 3 KB, i.e. 3 write units.
     /// </summary>
-    public const int MaxStoredBytes = 300_000;
+    public const int PreviewMaxBytes = 2_048;
 
-    /// <summary>Masks and, if needed, truncates <paramref name="raw"/>.</summary>
+    /// <summary>Masks <paramref name="raw"/> and derives the preview, size, hash and actor.</summary>
     public static QuarantinedPayload From(string raw)
     {
         ArgumentNullException.ThrowIfNull(raw);
-        var masked = MaskCardNumbers(raw);
+        var masked = WithoutLoneSurrogates(MaskCardNumbers(raw));
+        var bytes = Encoding.UTF8.GetBytes(masked);
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var cut = CutIndex(masked);
-        return cut == masked.Length
-            ? new QuarantinedPayload(masked, false, null)
-            : new QuarantinedPayload(masked[..cut], true, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(masked))));
+        return new QuarantinedPayload(masked[..cut], cut < masked.Length, bytes.Length, sha256, TryReadActorId(masked), masked);
     }
 
     private static string MaskCardNumbers(string raw)
@@ -98,7 +102,65 @@ public sealed record QuarantinedPayload(string Text, bool Truncated, string? Sha
         }
     }
 
-    /// <summary>How many characters fit in <see cref="MaxStoredBytes"/> once escaped, never splitting a surrogate pair.</summary>
+    /// <summary>
+    /// Replaces unpaired UTF-16 surrogates with U+FFFD: they have no UTF-8 form (the archive
+    /// would store U+FFFD anyway) and no RFC 8785 canonical form (the body could not be hashed).
+    /// </summary>
+    private static string WithoutLoneSurrogates(string text)
+    {
+        var first = text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF');
+        if (first < 0)
+        {
+            return text;
+        }
+
+        var chars = text.ToCharArray();
+        for (var i = first; i < chars.Length; i++)
+        {
+            if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(chars[i]))
+            {
+                chars[i] = '\uFFFD';
+            }
+        }
+
+        return new string(chars);
+    }
+
+    private static string? TryReadActorId(string payload)
+    {
+        // Only JSON objects can name an actor; skip the parse for anything else (junk can be 256 KiB).
+        var start = payload.AsSpan().TrimStart();
+        if (start.IsEmpty || start[0] != '{')
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(payload);
+            if (document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("actor", out var actor)
+                && actor.ValueKind == JsonValueKind.Object
+                && actor.TryGetProperty("id", out var id)
+                && id.ValueKind == JsonValueKind.String
+                && id.GetString() is { } value
+                && AuditEventValidator.IsIdentifier(value, 128))
+            {
+                return value;
+            }
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+        }
+
+        return null;
+    }
+
+    /// <summary>How many characters fit in <see cref="PreviewMaxBytes"/> once escaped, never splitting a surrogate pair.</summary>
     private static int CutIndex(string text)
     {
         var bytes = 0;
@@ -114,7 +176,7 @@ public sealed record QuarantinedPayload(string Text, bool Truncated, string? Sha
                 < (char)0x800 => 2,
                 _ => 3,
             };
-            if (bytes + cost > MaxStoredBytes)
+            if (bytes + cost > PreviewMaxBytes)
             {
                 return i;
             }

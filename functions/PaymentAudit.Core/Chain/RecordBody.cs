@@ -1,6 +1,7 @@
 using System.Buffers;
 using PaymentAudit.Core.Canonical;
 using PaymentAudit.Core.Contract;
+using PaymentAudit.Core.Validation;
 
 namespace PaymentAudit.Core.Chain;
 
@@ -19,7 +20,11 @@ public static class RecordBody
         return buffer.WrittenSpan.ToArray();
     }
 
-    /// <summary>Writes the canonical body into <paramref name="output"/>.</summary>
+    /// <summary>
+    /// Writes the canonical body (format <see cref="RecordFormat.Current"/>) into
+    /// <paramref name="output"/>: <c>{chainId, event | rejection, format, messageId, receivedAt,
+    /// redacted?, seq, status}</c>, members in RFC 8785 order.
+    /// </summary>
     public static void Write(string chainId, long seq, string receivedAt, ChainEntry entry, IBufferWriter<byte> output)
     {
         ArgumentNullException.ThrowIfNull(entry);
@@ -32,28 +37,59 @@ public static class RecordBody
             WriteEvent(w, auditEvent);
         }
 
+        w.WriteNumber("format", RecordFormat.Current);
         w.WriteString("messageId", entry.MessageId);
         w.WriteString("receivedAt", receivedAt);
+        if (entry.Redactions.Count > 0)
+        {
+            w.WriteStringArray("redacted", entry.Redactions);
+        }
+
         if (entry.Rejection is { } rejection)
         {
             w.WritePropertyName("rejection");
-            w.StartObject();
-            w.WriteString("code", rejection.CodeName);
-            var payload = entry.Payload!;
-            w.WriteString("payload", payload.Text);
-            if (payload.Truncated)
-            {
-                w.WriteString("payloadSha256", payload.Sha256!);
-                w.WritePropertyName("payloadTruncated");
-                w.WriteBoolean(true);
-            }
-
-            w.WriteString("reason", rejection.Reason);
-            w.EndObject();
+            WriteRejection(w, rejection, entry.Payload!, entry.DuplicateOf, entry.EventHash);
         }
 
         w.WriteNumber("seq", seq);
-        w.WriteString("status", entry.Event is null ? RecordStatus.Rejected : RecordStatus.Accepted);
+        w.WriteString("status", entry.IsAccepted ? RecordStatus.Accepted : RecordStatus.Rejected);
+        w.EndObject();
+    }
+
+    private static void WriteRejection(CanonicalJsonWriter w, Rejection rejection, QuarantinedPayload payload, DuplicateOf? duplicateOf, string? eventHash)
+    {
+        w.StartObject();
+        if (payload.ActorId is { } actorId)
+        {
+            w.WriteString("actorId", actorId);
+        }
+
+        w.WriteString("code", rejection.CodeName);
+        if (duplicateOf is not null)
+        {
+            w.WritePropertyName("duplicateOf");
+            w.StartObject();
+            w.WriteString("chainId", duplicateOf.ChainId);
+            w.WriteString("eventHash", duplicateOf.EventHash);
+            w.WriteNumber("seq", duplicateOf.Seq);
+            w.EndObject();
+        }
+
+        if (eventHash is not null)
+        {
+            w.WriteString("eventHash", eventHash);
+        }
+
+        w.WriteNumber("payloadBytes", payload.PayloadBytes);
+        w.WriteString("payloadSha256", payload.Sha256);
+        w.WriteString("preview", payload.Preview);
+        if (payload.PreviewTruncated)
+        {
+            w.WritePropertyName("previewTruncated");
+            w.WriteBoolean(true);
+        }
+
+        w.WriteString("reason", rejection.Reason);
         w.EndObject();
     }
 

@@ -43,15 +43,14 @@ public sealed record SeedAttributes(
     }
 
     /// <summary>
-    /// Best-effort projection of a quarantined payload: the actor id when it can be read (so the
+    /// Projection of a quarantined message: the sender's actor id when it could be read (so the
     /// sender shows on the actor timeline), the receive time, and placeholders for the rest.
     /// </summary>
-    public static SeedAttributes FromRejected(string maskedPayload, string receivedAt)
-    {
-        return new SeedAttributes(TryReadActorId(maskedPayload) ?? Unknown, receivedAt, Unknown, [], Unknown);
-    }
+    public static SeedAttributes FromRejected(string? actorId, string receivedAt) =>
+        new(actorId ?? Unknown, receivedAt, Unknown, [], Unknown);
 
-    private static string? TryReadActorId(string payload)
+    /// <summary>The <c>actor.id</c> of a JSON payload, when it has a readable one (format 1 bodies keep the whole payload).</summary>
+    public static string? ReadActorId(string payload)
     {
         try
         {

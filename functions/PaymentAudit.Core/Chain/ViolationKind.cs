@@ -21,6 +21,30 @@ public enum ViolationKind
     /// <summary>The body is not in canonical form or cannot be read.</summary>
     UnreadableBody,
 
-    /// <summary>The chain head does not point at the last record: records were added or removed at the end.</summary>
+    /// <summary>
+    /// A head committed outside the table (index manifest, signed digest) is not in the chain as
+    /// committed: records were removed from the end, or the chain was rewritten after the commitment.
+    /// </summary>
     HeadMismatch,
+
+    /// <summary>The same event id is accepted at two positions: an event stored twice.</summary>
+    DuplicateEvent,
+
+    /// <summary>A chain known from a commitment (index manifest, digest) is missing from the chain directory.</summary>
+    MissingDirectoryEntry,
+
+    /// <summary>An accepted record has no entry in the event index.</summary>
+    MissingEventIndexEntry,
+
+    /// <summary>An event index entry points at something that is not the accepted record of that event id.</summary>
+    OrphanedEventIndexEntry,
+
+    /// <summary>The history index lacks a row a committed record gives.</summary>
+    MissingHistoryRow,
+
+    /// <summary>The history index holds a row no record gives, or a segment that differs from its manifest.</summary>
+    OrphanedHistoryRow,
+
+    /// <summary>A quarantined record's archived payload is missing, or its content no longer hashes as recorded.</summary>
+    MissingArchivedPayload,
 }

@@ -1,14 +1,14 @@
 namespace PaymentAudit.Core.Ports;
 
-/// <summary>Outcome of one atomic append.</summary>
+/// <summary>Outcome of one conditional append.</summary>
 public enum AppendStatus
 {
-    /// <summary>Everything was stored and the head moved.</summary>
+    /// <summary>The record is stored at its position.</summary>
     Appended,
 
-    /// <summary>Nothing was stored: the head is no longer the expected one (another writer, or a stale cache).</summary>
-    HeadMoved,
-
-    /// <summary>Nothing was stored: some entries' guards already exist (redelivered events).</summary>
-    AlreadyStored,
+    /// <summary>
+    /// Nothing was stored: the position is taken (another writer, or a stale cached tail). The
+    /// chain moved on; re-read the tail and decide again.
+    /// </summary>
+    PositionTaken,
 }

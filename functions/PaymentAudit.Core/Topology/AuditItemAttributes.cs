@@ -9,10 +9,10 @@ public static class AuditItemAttributes
     /// <summary>Sort key.</summary>
     public const string SortKey = "sk";
 
-    /// <summary>Chain (message group) id.</summary>
+    /// <summary>Chain id (format 1 items only; later formats take it from the partition key).</summary>
     public const string ChainId = "chainId";
 
-    /// <summary>Sequence number within the chain, starting at 1.</summary>
+    /// <summary>Sequence number (format 1 items only; later formats take it from the sort key).</summary>
     public const string Seq = "seq";
 
     /// <summary><c>accepted</c> or <c>rejected</c>.</summary>
@@ -33,7 +33,7 @@ public static class AuditItemAttributes
     /// <summary>SHA-256 of body followed by prevHash (lowercase hex).</summary>
     public const string Hash = "hash";
 
-    /// <summary>When the writer stored the record.</summary>
+    /// <summary>When the writer stored the record (format 1 items only; later formats keep it in the body).</summary>
     public const string ReceivedAt = "receivedAt";
 
     /// <summary>Seed schema: who accessed.</summary>
@@ -51,15 +51,6 @@ public static class AuditItemAttributes
     /// <summary>Seed schema: the result of the access.</summary>
     public const string QueryResult = "query_result";
 
-    /// <summary>On index items: how the record was referenced (queried, returned, processed).</summary>
-    public const string Reference = "reference";
-
-    /// <summary>On index items: who accessed the record. Not <c>user_id</c>, so index items stay out of the actor index.</summary>
-    public const string AccessedBy = "accessedBy";
-
-    /// <summary>On index items: when (sortable UTC). Not <c>timestamp</c>, for the same reason.</summary>
-    public const string AccessedAt = "accessedAt";
-
-    /// <summary>On index items: the referenced payment record id.</summary>
-    public const string RecordId = "recordId";
+    /// <summary>On chain directory items: when the chain's first record was about to be written.</summary>
+    public const string RegisteredAt = "registeredAt";
 }

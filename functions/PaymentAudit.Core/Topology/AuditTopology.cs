@@ -6,8 +6,12 @@ namespace PaymentAudit.Core.Topology;
 /// </summary>
 public static class AuditTopology
 {
-    /// <summary>Name of the actor timeline index (who accessed what, by time).</summary>
-    public const string ActorIndexName = "by-actor";
+    /// <summary>
+    /// Name of the event index: event id to the record's keys. Sparse (only accepted records carry
+    /// <see cref="AuditItemAttributes.EventId"/>) and keys-only, so each accepted record adds one
+    /// small index entry (1 write unit) and nothing else.
+    /// </summary>
+    public const string EventIndexName = "by-event";
 
     /// <summary>The audit table's keys and indexes.</summary>
     public static TableDefinition Table { get; } = new(
@@ -15,21 +19,7 @@ public static class AuditTopology
         SortKey: AuditItemAttributes.SortKey,
         GlobalIndexes:
         [
-            new IndexDefinition(
-                ActorIndexName,
-                PartitionKey: AuditItemAttributes.UserId,
-                SortKey: AuditItemAttributes.Timestamp,
-                ProjectedAttributes:
-                [
-                    AuditItemAttributes.ChainId,
-                    AuditItemAttributes.Seq,
-                    AuditItemAttributes.Status,
-                    AuditItemAttributes.EventId,
-                    AuditItemAttributes.EventType,
-                    AuditItemAttributes.QueryRecordId,
-                    AuditItemAttributes.ResponseRecordIds,
-                    AuditItemAttributes.QueryResult,
-                ]),
+            new IndexDefinition(EventIndexName, AuditItemAttributes.EventId, SortKey: null, IndexProjection.KeysOnly, []),
         ]);
 
     /// <summary>The audit queue and its dead-letter queue.</summary>

@@ -18,6 +18,7 @@ public sealed record Rejection(RejectionCode Code, string Reason)
         RejectionCode.UnsupportedSchemaVersion => "unsupported_schema_version",
         RejectionCode.Oversize => "oversize",
         RejectionCode.ForbiddenContent => "forbidden_content",
+        RejectionCode.ConflictingDuplicate => "conflicting_duplicate",
         _ => throw new InvalidOperationException($"Unmapped rejection code {Code}."),
     };
 

@@ -32,4 +32,10 @@ public enum RejectionCode
 
     /// <summary>The payload carries something an audit trail must not store (a card number).</summary>
     ForbiddenContent,
+
+    /// <summary>
+    /// A valid event whose event id is already stored with different content. Set by the writer,
+    /// which knows what is stored, never by the validator.
+    /// </summary>
+    ConflictingDuplicate,
 }

@@ -1,5 +1,5 @@
 using System.Collections;
-using System.Globalization;
+using PaymentAudit.Storage.Configuration;
 
 namespace PaymentAudit.Writer.Configuration;
 
@@ -15,6 +15,9 @@ public sealed record WriterSettings
     /// <summary>Variable holding the deployment environment, used as the metric dimension (required).</summary>
     public const string EnvironmentVariable = "PAYMENTAUDIT_ENVIRONMENT";
 
+    /// <summary>Variable holding the archive bucket, where whole payloads of large quarantined messages go (required).</summary>
+    public const string ArchiveBucketVariable = "PAYMENTAUDIT_ARCHIVE_BUCKET";
+
     /// <summary>Variable holding the CloudWatch metric namespace (optional, default <c>PaymentAudit</c>).</summary>
     public const string MetricsNamespaceVariable = "PAYMENTAUDIT_METRICS_NAMESPACE";
 
@@ -24,11 +27,17 @@ public sealed record WriterSettings
     /// <summary>Variable pointing the DynamoDB client at an emulator (optional; local runs only).</summary>
     public const string DynamoDbServiceUrlVariable = "PAYMENTAUDIT_DYNAMODB_SERVICE_URL";
 
+    /// <summary>Variable pointing the S3 client at an emulator (optional; local runs only).</summary>
+    public const string S3ServiceUrlVariable = "PAYMENTAUDIT_S3_SERVICE_URL";
+
     /// <summary>The audit table.</summary>
     public required string TableName { get; init; }
 
     /// <summary>Deployment environment (metric dimension).</summary>
     public required string Environment { get; init; }
+
+    /// <summary>The archive bucket (quarantined payloads larger than the record's preview).</summary>
+    public required string ArchiveBucket { get; init; }
 
     /// <summary>CloudWatch metric namespace. Default <c>PaymentAudit</c>.</summary>
     public string MetricsNamespace { get; init; } = "PaymentAudit";
@@ -39,52 +48,25 @@ public sealed record WriterSettings
     /// <summary>DynamoDB endpoint override for emulators; null on AWS.</summary>
     public Uri? DynamoDbServiceUrl { get; init; }
 
+    /// <summary>S3 endpoint override for emulators (path-style addressing); null on AWS.</summary>
+    public Uri? S3ServiceUrl { get; init; }
+
     /// <summary>Reads and validates the settings from <paramref name="variables"/>.</summary>
     /// <exception cref="WriterConfigurationException">Lists every missing or invalid variable.</exception>
     public static WriterSettings FromEnvironment(IDictionary variables)
     {
-        ArgumentNullException.ThrowIfNull(variables);
-        var problems = new List<string>();
-        string? Get(string name) => variables[name] as string is { Length: > 0 } value ? value.Trim() : null;
-
-        var table = Get(TableNameVariable);
-        if (table is null)
+        var reader = new EnvironmentReader(variables);
+        var settings = new WriterSettings
         {
-            problems.Add($"{TableNameVariable} is required (the audit table's name)");
-        }
-
-        var environment = Get(EnvironmentVariable);
-        if (environment is null)
-        {
-            problems.Add($"{EnvironmentVariable} is required (e.g. dev, prod; the metric dimension)");
-        }
-
-        var maxEventBytes = 65_536;
-        if (Get(MaxEventBytesVariable) is { } rawMax
-            && (!int.TryParse(rawMax, NumberStyles.None, CultureInfo.InvariantCulture, out maxEventBytes) || maxEventBytes is < 1_024 or > 262_144))
-        {
-            problems.Add($"{MaxEventBytesVariable} must be a whole number of bytes from 1024 to 262144, not '{rawMax}'");
-        }
-
-        Uri? serviceUrl = null;
-        if (Get(DynamoDbServiceUrlVariable) is { } rawUrl
-            && (!Uri.TryCreate(rawUrl, UriKind.Absolute, out serviceUrl) || serviceUrl.Scheme is not ("http" or "https")))
-        {
-            problems.Add($"{DynamoDbServiceUrlVariable} must be an absolute http(s) URL, not '{rawUrl}'");
-        }
-
-        if (problems.Count > 0)
-        {
-            throw new WriterConfigurationException("PaymentAudit writer configuration is invalid: " + string.Join("; ", problems) + ".");
-        }
-
-        return new WriterSettings
-        {
-            TableName = table!,
-            Environment = environment!,
-            MetricsNamespace = Get(MetricsNamespaceVariable) ?? "PaymentAudit",
-            MaxEventBytes = maxEventBytes,
-            DynamoDbServiceUrl = serviceUrl,
+            TableName = reader.Required(TableNameVariable, "the audit table's name"),
+            Environment = reader.Required(EnvironmentVariable, "e.g. dev, prod; the metric dimension"),
+            ArchiveBucket = reader.Required(ArchiveBucketVariable, "the archive bucket; whole payloads of large quarantined messages go there"),
+            MetricsNamespace = reader.Optional(MetricsNamespaceVariable) ?? "PaymentAudit",
+            MaxEventBytes = reader.WholeNumber(MaxEventBytesVariable, 65_536, 1_024, 262_144, "bytes"),
+            DynamoDbServiceUrl = reader.Url(DynamoDbServiceUrlVariable),
+            S3ServiceUrl = reader.Url(S3ServiceUrlVariable),
         };
+        reader.ThrowIfInvalid("PaymentAudit writer", message => new WriterConfigurationException(message));
+        return settings;
     }
 }

@@ -5,121 +5,185 @@ using PaymentAudit.Core.Validation;
 namespace PaymentAudit.Writer.Processing;
 
 /// <summary>
-/// Appends one group's entries to its chain, in order, in as few atomic appends as the store's
-/// transaction limit allows. Entries found already stored become duplicates; a moved head is
-/// re-read and the rest relinked. Outcomes are recorded as each append commits, so a failure
-/// part-way leaves an exact account of what is stored.
+/// Appends one group's messages to its chain, in order, one conditional put per record, and
+/// decides for each whether it is new, a redelivery of something already stored, or an event id
+/// reused for other content:
+/// <list type="bullet">
+/// <item>a redelivered message is found in the chain's tail (FIFO redelivers only what was not
+/// acknowledged, so it is among the last records);</item>
+/// <item>a late repeat of an event id (after the queue's deduplication window, or sent to another
+/// group) is found through the event index;</item>
+/// <item>identical content is a duplicate and stores nothing; different content is stored as a
+/// <c>conflicting_duplicate</c> rejection naming where the original is.</item>
+/// </list>
+/// Outcomes are recorded as each record is stored, so a failure part-way leaves an exact account.
 /// </summary>
 public sealed class ChainAppender
 {
     private readonly IChainStore _store;
-    private readonly ChainHeadCache _heads;
+    private readonly IPayloadArchive _archive;
+    private readonly ChainTailCache _tails;
     private readonly TimeProvider _time;
     private readonly int _maxConflicts;
 
     /// <summary>Creates an appender.</summary>
     /// <param name="store">The chain store.</param>
-    /// <param name="heads">Warm cache of chain heads.</param>
+    /// <param name="archive">Where whole payloads of large quarantined messages go.</param>
+    /// <param name="tails">Warm cache of chain tails.</param>
     /// <param name="time">Clock for <c>receivedAt</c>.</param>
-    /// <param name="maxConflicts">How many moved heads or duplicate findings to absorb before giving up as contended.</param>
-    public ChainAppender(IChainStore store, ChainHeadCache heads, TimeProvider time, int maxConflicts = 8)
+    /// <param name="maxConflicts">How many taken positions to absorb for one group before giving up as contended.</param>
+    public ChainAppender(IChainStore store, IPayloadArchive archive, ChainTailCache tails, TimeProvider time, int maxConflicts = 8)
     {
         _store = store;
-        _heads = heads;
+        _archive = archive;
+        _tails = tails;
         _time = time;
         _maxConflicts = maxConflicts;
     }
 
-    /// <summary>Appends <paramref name="entries"/>; records each entry's outcome in <paramref name="outcomes"/> as it is settled.</summary>
-    /// <exception cref="StoreUnavailableException">A transient fault or persistent contention; entries without an outcome are not stored.</exception>
+    /// <summary>
+    /// Appends <paramref name="messages"/> in order; records each message's outcome in
+    /// <paramref name="outcomes"/> as it is settled.
+    /// </summary>
+    /// <exception cref="StoreUnavailableException">A transient fault or persistent contention; messages without an outcome are not stored.</exception>
     public async Task AppendAsync(
-        string chainId, IReadOnlyList<ChainEntry> entries, IDictionary<string, ProcessedMessage> outcomes, CancellationToken cancellationToken)
+        string chainId,
+        IReadOnlyList<ValidatedMessage> messages,
+        IDictionary<string, ProcessedMessage> outcomes,
+        BatchEventRegistry registry,
+        CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(entries);
+        ArgumentNullException.ThrowIfNull(messages);
         ArgumentNullException.ThrowIfNull(outcomes);
-        var pending = new List<ChainEntry>(entries);
+        ArgumentNullException.ThrowIfNull(registry);
+        if (messages.Count == 0)
+        {
+            return;
+        }
+
+        var tail = _tails.TryGet(chainId, out var cached) ? cached : await ReadTailAsync(chainId, cancellationToken);
+        var indexed = await LookUpEventsAsync(messages, tail, registry, cancellationToken);
         var conflicts = 0;
-        while (pending.Count > 0)
+        foreach (var message in messages)
         {
-            if (!_heads.TryGet(chainId, out var head))
+            while (true)
             {
-                head = await _store.ReadHeadAsync(chainId, cancellationToken);
-            }
-
-            var chunk = TakeChunk(pending);
-            var receivedAt = Rfc3339.ToSortable(_time.GetUtcNow().UtcDateTime);
-            var linked = ChainLinker.Link(chainId, head, chunk, receivedAt);
-            var result = await _store.AppendAsync(chainId, head, linked, cancellationToken);
-            switch (result.Status)
-            {
-                case AppendStatus.Appended:
-                    var last = linked[^1].Record;
-                    _heads.Set(chainId, new ChainHead(last.Seq, last.Hash));
-                    foreach (var entry in linked)
-                    {
-                        outcomes[entry.MessageId] = new ProcessedMessage(
-                            entry.MessageId,
-                            chainId,
-                            entry.Record.Status == RecordStatus.Accepted ? MessageOutcome.Accepted : MessageOutcome.Rejected,
-                            entry.Record.Seq,
-                            entry.Entry.Rejection?.CodeName);
-                    }
-
-                    pending.RemoveRange(0, chunk.Count);
-                    break;
-
-                case AppendStatus.AlreadyStored:
-                    _heads.Invalidate(chainId);
-                    var existing = result.ExistingGuardKeys.ToHashSet(StringComparer.Ordinal);
-                    foreach (var duplicate in pending.Where(e => existing.Contains(e.GuardKey)))
-                    {
-                        outcomes[duplicate.MessageId] = new ProcessedMessage(duplicate.MessageId, chainId, MessageOutcome.Duplicate);
-                    }
-
-                    pending.RemoveAll(e => existing.Contains(e.GuardKey));
-                    CountConflict(chainId, ref conflicts);
-                    break;
-
-                case AppendStatus.HeadMoved:
-                    _heads.Invalidate(chainId);
-                    CountConflict(chainId, ref conflicts);
-                    break;
-
-                default:
-                    throw new InvalidOperationException($"Unknown append status {result.Status}.");
-            }
-        }
-    }
-
-    private void CountConflict(string chainId, ref int conflicts)
-    {
-        if (++conflicts > _maxConflicts)
-        {
-            throw new StoreUnavailableException($"Chain '{chainId}' stayed contended after {_maxConflicts} attempts; the rest is left for redelivery.");
-        }
-    }
-
-    private List<ChainEntry> TakeChunk(List<ChainEntry> pending)
-    {
-        var budget = _store.MaxItemsPerAppend - 1;
-        var chunk = new List<ChainEntry>();
-        foreach (var entry in pending)
-        {
-            var items = entry.ItemCount;
-            if (items > budget)
-            {
-                if (chunk.Count == 0)
+                var entry = message.Entry;
+                if (tail.FindMessage(entry.MessageId) is { } redelivered)
                 {
-                    throw new InvalidOperationException($"One entry needs {items + 1} items, over the store's limit of {_store.MaxItemsPerAppend}.");
+                    // The same queue message again: stored already, whatever its status.
+                    outcomes[entry.MessageId] = new ProcessedMessage(entry.MessageId, chainId, MessageOutcome.Duplicate, redelivered.Seq);
+                    break;
                 }
 
-                break;
-            }
+                if (FindEvent(chainId, entry, tail, registry, indexed) is { } original)
+                {
+                    if (string.Equals(original.EventHash, entry.EventHash, StringComparison.Ordinal))
+                    {
+                        outcomes[entry.MessageId] = new ProcessedMessage(entry.MessageId, chainId, MessageOutcome.Duplicate, original.Seq);
+                        break;
+                    }
 
-            budget -= items;
-            chunk.Add(entry);
+                    entry = ChainEntry.ConflictingDuplicate(entry, original, message.Body);
+                }
+
+                if (tail.Head.IsGenesis)
+                {
+                    // Listed before its first record, so no chain with records is ever missing from the directory.
+                    await _store.RegisterChainAsync(chainId, Now(), cancellationToken);
+                }
+
+                var linked = ChainLinker.Link(chainId, tail.Head, entry, Now());
+                if (entry.Payload is { PreviewTruncated: true } payload)
+                {
+                    // Archived first: a stored record must never point at a payload that is not there.
+                    await _archive.StoreAsync(payload, cancellationToken);
+                }
+
+                if (await _store.AppendAsync(linked.Record, cancellationToken) == AppendStatus.Appended)
+                {
+                    tail = tail.Append(TailEntry.Of(linked));
+                    _tails.Set(chainId, tail);
+                    outcomes[entry.MessageId] = Stored(chainId, linked, registry);
+                    break;
+                }
+
+                // Another writer took the position, or the cached tail was stale: read the chain again
+                // and judge this message anew (it may be the one the other writer stored).
+                _tails.Invalidate(chainId);
+                if (++conflicts > _maxConflicts)
+                {
+                    throw new StoreUnavailableException($"Chain '{chainId}' stayed contended after {_maxConflicts} taken positions; the rest is left for redelivery.");
+                }
+
+                tail = await ReadTailAsync(chainId, cancellationToken);
+            }
+        }
+    }
+
+    private static ProcessedMessage Stored(string chainId, LinkedEntry linked, BatchEventRegistry registry)
+    {
+        var entry = linked.Entry;
+        var seq = linked.Record.Seq;
+        if (entry.Event is { } stored)
+        {
+            registry.Stored(stored.EventId, new DuplicateOf(chainId, seq, entry.EventHash!));
+            return new ProcessedMessage(entry.MessageId, chainId, MessageOutcome.Accepted, seq, Redactions: entry.Redactions.Count);
         }
 
-        return chunk;
+        var outcome = entry.DuplicateOf is null ? MessageOutcome.Rejected : MessageOutcome.ConflictingDuplicate;
+        return new ProcessedMessage(entry.MessageId, chainId, outcome, seq, entry.Rejection!.CodeName);
     }
+
+    /// <summary>Where an accepted event's id is already stored, if anywhere: the tail first, then this batch, then the event index.</summary>
+    private static DuplicateOf? FindEvent(
+        string chainId, ChainEntry entry, ChainTail tail, BatchEventRegistry registry, IReadOnlyDictionary<string, DuplicateOf> indexed)
+    {
+        if (entry.Event is not { } auditEvent)
+        {
+            return null;
+        }
+
+        if (tail.FindEvent(auditEvent.EventId) is { } inTail)
+        {
+            return new DuplicateOf(chainId, inTail.Seq, inTail.EventHash!);
+        }
+
+        return registry.Find(auditEvent.EventId) ?? indexed.GetValueOrDefault(auditEvent.EventId);
+    }
+
+    /// <summary>Looks up, in parallel, the accepted events whose id the tail does not already answer for.</summary>
+    private async Task<IReadOnlyDictionary<string, DuplicateOf>> LookUpEventsAsync(
+        IReadOnlyList<ValidatedMessage> messages, ChainTail tail, BatchEventRegistry registry, CancellationToken cancellationToken)
+    {
+        var eventIds = messages
+            .Where(m => tail.FindMessage(m.Entry.MessageId) is null)
+            .Select(m => m.Entry.Event?.EventId)
+            .OfType<string>()
+            .Where(id => tail.FindEvent(id) is null && registry.Find(id) is null)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        var found = await Task.WhenAll(eventIds.Select(id => _store.FindEventAsync(id, cancellationToken)));
+        var located = new Dictionary<string, DuplicateOf>(StringComparer.Ordinal);
+        for (var i = 0; i < eventIds.Count; i++)
+        {
+            if (found[i] is { } record)
+            {
+                var stored = TailEntry.Of(record);
+                located[eventIds[i]] = new DuplicateOf(record.ChainId, record.Seq, stored.EventHash ?? string.Empty);
+            }
+        }
+
+        return located;
+    }
+
+    private async Task<ChainTail> ReadTailAsync(string chainId, CancellationToken cancellationToken)
+    {
+        var records = await _store.ReadTailAsync(chainId, ChainTail.Depth, cancellationToken);
+        var tail = ChainTail.Of(records.Select(TailEntry.Of));
+        _tails.Set(chainId, tail);
+        return tail;
+    }
+
+    private string Now() => Rfc3339.ToSortable(_time.GetUtcNow().UtcDateTime);
 }

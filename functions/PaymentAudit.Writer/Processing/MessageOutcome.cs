@@ -12,6 +12,12 @@ public enum MessageOutcome
     /// <summary>Already stored by an earlier delivery; nothing new written.</summary>
     Duplicate,
 
+    /// <summary>
+    /// A valid event whose id is already stored with different content: stored as a rejected
+    /// record (<c>conflicting_duplicate</c>) naming the original.
+    /// </summary>
+    ConflictingDuplicate,
+
     /// <summary>Not stored; reported as a batch item failure so SQS delivers it again.</summary>
     Failed,
 }

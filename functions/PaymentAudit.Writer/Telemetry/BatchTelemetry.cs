@@ -5,12 +5,23 @@ using PaymentAudit.Writer.Processing;
 namespace PaymentAudit.Writer.Telemetry;
 
 /// <summary>
-/// Writes one JSON log line per batch (counts and ids only, never payloads) and one CloudWatch
-/// Embedded Metric Format line with the batch's counters.
+/// Writes one JSON log record per batch (counts and ids only, never payloads) and one CloudWatch
+/// Embedded Metric Format (EMF) record with the batch's counters.
 /// </summary>
+/// <remarks>
+/// Each document is written with its own <see cref="TextWriter.Write(string)"/> call, never
+/// <c>WriteLine</c>, and never two in one call. Under the function's JSON log format the managed
+/// .NET runtime (Amazon.Lambda.RuntimeSupport, <c>ConsoleLoggerWriter</c>) wraps every
+/// <c>Console.WriteLine</c> into its own JSON record with the text as an escaped
+/// <c>"message"</c> string, which hides <c>_aws</c> from CloudWatch's EMF extraction, while
+/// <c>Console.Write</c> passes the text to its log stream unchanged; that stream
+/// (<c>FileDescriptorLogStream</c>) turns each flushed write (AutoFlush) into one telemetry frame,
+/// i.e. one log record. One document per write is therefore one record whose top level is the
+/// document itself: EMF is extracted and the log record stays structured.
+/// </remarks>
 public sealed class BatchTelemetry
 {
-    private static readonly string[] CountMetrics = ["Accepted", "Rejected", "Duplicate", "Failed"];
+    private static readonly string[] CountMetrics = ["Accepted", "Rejected", "Redacted", "Duplicate", "ConflictingDuplicate", "Failed"];
     private readonly TextWriter _output;
     private readonly string _namespace;
     private readonly string _environment;
@@ -25,15 +36,16 @@ public sealed class BatchTelemetry
         _time = time;
     }
 
-    /// <summary>Writes the log line and the metrics line of <paramref name="report"/>.</summary>
+    /// <summary>Writes the log record and the metrics record of <paramref name="report"/>, one write each.</summary>
     public void Write(BatchReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var lines = new StringBuilder();
-        lines.AppendLine(LogLine(report)).AppendLine(MetricsLine(report));
+        var log = LogLine(report) + "\n";
+        var metrics = MetricsLine(report) + "\n";
         lock (_output)
         {
-            _output.Write(lines.ToString());
+            _output.Write(log);
+            _output.Write(metrics);
             _output.Flush();
         }
     }
@@ -52,7 +64,7 @@ public sealed class BatchTelemetry
         });
         lock (_output)
         {
-            _output.WriteLine(line);
+            _output.Write(line + "\n");
             _output.Flush();
         }
     }
@@ -64,7 +76,9 @@ public sealed class BatchTelemetry
         w.WriteNumber("messages", report.Messages.Count);
         w.WriteNumber("accepted", report.Count(MessageOutcome.Accepted));
         w.WriteNumber("rejected", report.Count(MessageOutcome.Rejected));
+        w.WriteNumber("redacted", Redacted(report));
         w.WriteNumber("duplicate", report.Count(MessageOutcome.Duplicate));
+        w.WriteNumber("conflictingDuplicate", report.Count(MessageOutcome.ConflictingDuplicate));
         w.WriteNumber("failed", report.Count(MessageOutcome.Failed));
         w.WriteNumber("durationMs", Math.Round(report.Duration.TotalMilliseconds, 1));
         w.WriteStartArray("failedMessageIds");
@@ -75,7 +89,7 @@ public sealed class BatchTelemetry
 
         w.WriteEndArray();
         w.WriteStartArray("rejections");
-        foreach (var m in report.Messages.Where(m => m.Outcome == MessageOutcome.Rejected))
+        foreach (var m in report.Messages.Where(m => m.Outcome is MessageOutcome.Rejected or MessageOutcome.ConflictingDuplicate))
         {
             w.WriteStartObject();
             w.WriteString("messageId", m.MessageId);
@@ -114,10 +128,14 @@ public sealed class BatchTelemetry
         w.WriteString("Environment", _environment);
         w.WriteNumber("Accepted", report.Count(MessageOutcome.Accepted));
         w.WriteNumber("Rejected", report.Count(MessageOutcome.Rejected));
+        w.WriteNumber("Redacted", Redacted(report));
         w.WriteNumber("Duplicate", report.Count(MessageOutcome.Duplicate));
+        w.WriteNumber("ConflictingDuplicate", report.Count(MessageOutcome.ConflictingDuplicate));
         w.WriteNumber("Failed", report.Count(MessageOutcome.Failed));
         w.WriteNumber("BatchDurationMs", Math.Round(report.Duration.TotalMilliseconds, 1));
     });
+
+    private static int Redacted(BatchReport report) => report.Messages.Count(m => m.Outcome == MessageOutcome.Accepted && m.Redactions > 0);
 
     private static void Metric(Utf8JsonWriter w, string name, string unit)
     {

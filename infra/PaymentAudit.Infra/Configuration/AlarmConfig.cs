@@ -27,4 +27,14 @@ public sealed record AlarmConfig
 
     /// <summary>Events the writer rejected (its <c>Rejected</c> metric) per five minutes.</summary>
     public required int RejectedEvents { get; init; }
+
+    /// <summary>
+    /// Events that repeated a stored event id with different content (the writer's
+    /// <c>ConflictingDuplicate</c> metric) per five minutes. Prod: 0, because a conflicting duplicate
+    /// is either a sender bug or an attempt to rewrite a record.
+    /// </summary>
+    public required int ConflictingDuplicates { get; init; }
+
+    /// <summary>Events the writer could not store and returned to the queue (its <c>Failed</c> metric) per five minutes.</summary>
+    public required int FailedEvents { get; init; }
 }

@@ -29,6 +29,9 @@ public sealed record EnvironmentConfig
     /// <summary>Writer Lambda settings.</summary>
     public required WriterConfig Writer { get; init; }
 
+    /// <summary>Audit table settings.</summary>
+    public required TableConfig Table { get; init; }
+
     /// <summary>Audit queue settings.</summary>
     public required QueueConfig Queue { get; init; }
 
@@ -38,6 +41,9 @@ public sealed record EnvironmentConfig
     /// <summary>AWS Backup plan and vault lock.</summary>
     public required BackupConfig Backup { get; init; }
 
-    /// <summary>Archive bucket and scheduled export.</summary>
+    /// <summary>Archive bucket and scheduled exports.</summary>
     public required ArchiveConfig Archive { get; init; }
+
+    /// <summary>Principals trusted by the auditor role.</summary>
+    public required AccessConfig Access { get; init; }
 }

@@ -34,6 +34,11 @@ public static partial class EnvironmentConfigValidator
         // SQS caps the visibility timeout, which is six times the writer timeout, at 12 hours.
         Require(writer.TimeoutSeconds * 6 <= 43_200, "writer.timeoutSeconds", "times 6 must not exceed 43200 (the SQS visibility limit)");
         Require(writer.MaxConcurrency is >= 2 and <= 1000, "writer.maxConcurrency", "must be between 2 and 1000");
+        Require(writer.ReservedConcurrency is >= 2 and <= 1000, "writer.reservedConcurrency", "must be between 2 and 1000");
+        // The event source never invokes more than maxConcurrency copies; a smaller reservation would
+        // throttle the writer while its queue fills.
+        Require(writer.ReservedConcurrency >= writer.MaxConcurrency, "writer.reservedConcurrency",
+            "must be at least writer.maxConcurrency (the SQS event source's maximum concurrency)");
         Require(LogRetentionValues.Contains(writer.LogRetentionDays), "writer.logRetentionDays",
             "must be one of " + string.Join(", ", LogRetentionValues.Select(v => v.ToString(CultureInfo.InvariantCulture))));
         Require(writer.MaxEventBytes is >= 1024 and <= 262_144, "writer.maxEventBytes", "must be between 1024 and 262144");
@@ -50,6 +55,8 @@ public static partial class EnvironmentConfigValidator
         Require(alarms.TableThrottledRequests >= 0, "alarms.tableThrottledRequests", "must not be negative");
         Require(alarms.TableSystemErrors >= 0, "alarms.tableSystemErrors", "must not be negative");
         Require(alarms.RejectedEvents >= 0, "alarms.rejectedEvents", "must not be negative");
+        Require(alarms.ConflictingDuplicates >= 0, "alarms.conflictingDuplicates", "must not be negative");
+        Require(alarms.FailedEvents >= 0, "alarms.failedEvents", "must not be negative");
 
         var backup = config.Backup;
         Require(backup.DailyRetentionDays >= 1, "backup.dailyRetentionDays", "must be at least 1");
@@ -62,16 +69,63 @@ public static partial class EnvironmentConfigValidator
         }
         else
         {
-            Require(backup.VaultLockChangeableForDays is null, "backup.vaultLockChangeableForDays", "must be null in governance mode");
+            Require(backup.VaultLockChangeableForDays is null, "backup.vaultLockChangeableForDays", "must be null unless backup.vaultLockMode is compliance");
         }
 
         var archive = config.Archive;
-        Require(archive.ObjectLockRetentionDays >= 1, "archive.objectLockRetentionDays", "must be at least 1");
+        if (archive.ObjectLockMode == LockMode.None)
+        {
+            Require(archive.ObjectLockRetentionDays is null, "archive.objectLockRetentionDays", "must be null when archive.objectLockMode is none");
+        }
+        else
+        {
+            Require(archive.ObjectLockRetentionDays is >= 1, "archive.objectLockRetentionDays", "must be at least 1 when archive.objectLockMode is governance or compliance");
+        }
+
+        // A compliance lock cannot be lifted, so a stack that deletes its data on teardown could never
+        // be deleted: the two settings contradict each other.
+        if (!config.RetainDataOnDelete)
+        {
+            Require(backup.VaultLockMode != LockMode.Compliance, "backup.vaultLockMode", "must not be compliance when retainDataOnDelete is false (a compliance-locked vault can never be deleted)");
+            Require(archive.ObjectLockMode != LockMode.Compliance, "archive.objectLockMode", "must not be compliance when retainDataOnDelete is false (compliance-locked objects can never be deleted)");
+        }
         Require(archive.GlacierTransitionDays >= 1, "archive.glacierTransitionDays", "must be at least 1");
         Require(archive.AccessLogRetentionDays >= 1, "archive.accessLogRetentionDays", "must be at least 1");
-        Require(SchedulePattern().IsMatch(archive.ExportSchedule), "archive.exportSchedule", "must be a cron(...) or rate(...) expression");
+        Require(archive.ExportStagingRetentionDays >= 7, "archive.exportStagingRetentionDays", "must be at least 7 (time to repeat a failed copy into the archive)");
+        var daily = DailyCronPattern().Match(archive.IncrementalExportSchedule);
+        Require(
+            daily.Success
+                && int.Parse(daily.Groups["minute"].Value, CultureInfo.InvariantCulture) <= 59
+                && int.Parse(daily.Groups["hour"].Value, CultureInfo.InvariantCulture) is >= 1 and <= 23,
+            "archive.incrementalExportSchedule",
+            "must be a daily cron(M H * * ? *) expression at 01:00 UTC or later (each run exports the previous UTC day)");
+        Require(SchedulePattern().IsMatch(archive.FullExportSchedule), "archive.fullExportSchedule", "must be a cron(...) or rate(...) expression");
+
+        ValidatePrincipals(config.Access.AuditorPrincipals, "access.auditorPrincipals", errors);
 
         return errors;
+    }
+
+    private static void ValidatePrincipals(IReadOnlyList<string> principals, string key, List<string> errors)
+    {
+        if (principals.Count == 0)
+        {
+            errors.Add($"'{key}' must list at least one IAM user or role ARN (the auditor role trusts nobody else).");
+            return;
+        }
+
+        for (var i = 0; i < principals.Count; i++)
+        {
+            var principal = principals[i];
+            if (!PrincipalPattern().IsMatch(principal ?? ""))
+            {
+                errors.Add($"'{key}[{i}]' ('{principal}') must be an IAM user or role ARN such as arn:aws:iam::111111111111:user/name or arn:aws:iam::111111111111:role/path/name.");
+            }
+            else if (principals.Take(i).Contains(principal, StringComparer.Ordinal))
+            {
+                errors.Add($"'{key}[{i}]' ('{principal}') is listed twice.");
+            }
+        }
     }
 
     [GeneratedRegex("^[0-9]{12}$")]
@@ -85,4 +139,11 @@ public static partial class EnvironmentConfigValidator
 
     [GeneratedRegex(@"^(cron|rate)\(.+\)$")]
     private static partial Regex SchedulePattern();
+
+    [GeneratedRegex(@"^cron\((?<minute>[0-9]{1,2}) (?<hour>[0-9]{1,2}) \* \* \? \*\)$")]
+    private static partial Regex DailyCronPattern();
+
+    // IAM user or role ARN, with an optional path; wildcards are not principals.
+    [GeneratedRegex(@"^arn:aws(-cn|-us-gov)?:iam::[0-9]{12}:(user|role)/([\w+=,.@-]+/)*[\w+=,.@-]+$")]
+    private static partial Regex PrincipalPattern();
 }

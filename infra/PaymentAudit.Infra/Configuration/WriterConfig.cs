@@ -12,6 +12,13 @@ public sealed record WriterConfig
     /// <summary>Maximum concurrent invocations by the SQS event source (2-1000).</summary>
     public required int MaxConcurrency { get; init; }
 
+    /// <summary>
+    /// Reserved concurrency of the writer (2-1000, at least <see cref="MaxConcurrency"/>): the event
+    /// source never asks for more than its maximum concurrency, and a reservation below it would make
+    /// Lambda throttle the writer while messages wait.
+    /// </summary>
+    public required int ReservedConcurrency { get; init; }
+
     /// <summary>Retention of the writer's log group; must be a value CloudWatch Logs accepts.</summary>
     public required int LogRetentionDays { get; init; }
 

@@ -7,7 +7,8 @@ namespace PaymentAudit.Infra.Constructs;
 
 /// <summary>
 /// Access for the two kinds of people and programs outside the write path: applications that send
-/// audit events (a managed policy they attach) and auditors (a read-only role).
+/// audit events (a managed policy they attach) and auditors (a read-only role that trusts only the
+/// principals named in the environment config).
 /// </summary>
 public sealed class AuditAccess : Construct
 {
@@ -38,8 +39,7 @@ public sealed class AuditAccess : Construct
         {
             RoleName = $"PaymentAudit-{props.EnvironmentName}-auditor",
             Description = $"PaymentAudit {props.EnvironmentName}: read-only access to the audit trail and its archive",
-            // Any principal of this account that its own IAM policy allows to assume the role.
-            AssumedBy = new AccountRootPrincipal(),
+            AssumedBy = AuditorPrincipals(props.AuditorPrincipals),
             MaxSessionDuration = Duration.Hours(1),
         });
 
@@ -75,4 +75,26 @@ public sealed class AuditAccess : Construct
 
     /// <summary>The auditor role's only policy.</summary>
     public ManagedPolicy AuditorPolicy { get; }
+
+    // IAM users must have signed in with MFA (aws:MultiFactorAuthPresent). Role sessions from IAM
+    // Identity Center or SAML/OIDC federation never carry that key, so roles are trusted by ARN alone
+    // and MFA is their identity provider's duty. With minimizePolicies, CDK merges the principals of
+    // each kind into one trust statement.
+    private static CompositePrincipal AuditorPrincipals(IReadOnlyList<string> arns)
+    {
+        if (arns.Count == 0)
+        {
+            throw new ArgumentException("The auditor role needs at least one trusted principal.", nameof(arns));
+        }
+
+        return new CompositePrincipal([.. arns.Select(arn => IsUserArn(arn)
+            ? (IPrincipal)new ArnPrincipal(arn).WithConditions(new Dictionary<string, object>
+            {
+                ["Bool"] = new Dictionary<string, object> { ["aws:MultiFactorAuthPresent"] = "true" },
+            })
+            : new ArnPrincipal(arn))]);
+    }
+
+    private static bool IsUserArn(string arn) =>
+        arn.Split(':') is [_, _, "iam", _, _, var resource] && resource.StartsWith("user/", StringComparison.Ordinal);
 }

@@ -12,10 +12,12 @@ namespace PaymentAudit.Infra.Constructs;
 /// <param name="ArchiveBucket">Archive bucket auditors read.</param>
 /// <param name="DataKey">Key of the queue, table and archive.</param>
 /// <param name="SigningKey">Key whose signatures auditors verify.</param>
+/// <param name="AuditorPrincipals">IAM user and role ARNs the auditor role trusts (users with MFA only).</param>
 public sealed record AuditAccessProps(
     string EnvironmentName,
     IQueue Queue,
     ITableV2 Table,
     IBucket ArchiveBucket,
     IKey DataKey,
-    IKey SigningKey);
+    IKey SigningKey,
+    IReadOnlyList<string> AuditorPrincipals);

@@ -1,7 +1,6 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.CloudWatch;
 using Amazon.CDK.AWS.CloudWatch.Actions;
-using Amazon.CDK.AWS.DynamoDB;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.SNS;
 using Amazon.CDK.AWS.SNS.Subscriptions;
@@ -12,21 +11,23 @@ namespace PaymentAudit.Infra.Constructs;
 /// <summary>
 /// The alarm topic (KMS, TLS only, optional e-mail subscription) and one alarm per failure mode of
 /// the flow: messages stuck or dead-lettered, writer failing or throttled, table throttling or
-/// erroring, events rejected, backups failing.
+/// erroring, events rejected, failed or conflicting, backups failing, exports failing or not starting.
 /// </summary>
 public sealed class AuditAlarms : Construct
 {
     /// <summary>Writer EMF metric counting quarantined events.</summary>
     public const string RejectedMetricName = "Rejected";
 
+    /// <summary>Writer EMF metric counting events that repeated a stored event id with different content.</summary>
+    public const string ConflictingDuplicateMetricName = "ConflictingDuplicate";
+
+    /// <summary>Writer EMF metric counting events it could not store (returned to the queue for a retry).</summary>
+    public const string FailedMetricName = "Failed";
+
     /// <summary>Dimension the writer puts on its EMF metrics.</summary>
     public const string EnvironmentDimension = "Environment";
 
     private static readonly Duration Period = Duration.Minutes(5);
-
-    // The operations the writer and auditors perform; DynamoDB reports throttles per operation.
-    private static readonly Operation[] WatchedOperations =
-        [Operation.PUT_ITEM, Operation.GET_ITEM, Operation.TRANSACT_WRITE_ITEMS, Operation.QUERY];
 
     private readonly string alarmNamePrefix;
     private readonly SnsAction topicAction;
@@ -93,27 +94,44 @@ public sealed class AuditAlarms : Construct
             "TableThrottledRequests",
             "table-throttled-requests",
             "DynamoDB throttles requests on the audit table.",
-            props.Table.MetricThrottledRequestsForOperations(new OperationsMetricOptions { Operations = WatchedOperations, Period = Period }),
+            TableOperationMetrics.Sum(props.Table, "ThrottledRequests", Period),
             settings.TableThrottledRequests);
         TableSystemErrors = Create(
             "TableSystemErrors",
             "table-system-errors",
             "DynamoDB returns internal errors on the audit table.",
-            props.Table.MetricSystemErrorsForOperations(new SystemErrorsForOperationsMetricOptions { Operations = WatchedOperations, Period = Period }),
+            TableOperationMetrics.Sum(props.Table, "SystemErrors", Period),
             settings.TableSystemErrors);
+        // The writer's outcome counts are EMF metrics: a datapoint exists only for a batch that had
+        // such an outcome, and every batch that had one publishes it before the invocation ends. A
+        // missing datapoint therefore means zero such events, so notBreaching is right for them. A
+        // writer that crashes before flushing its metrics shows up in the writer-errors alarm instead.
+        Metric WriterCount(string metricName) => new(new MetricProps
+        {
+            Namespace = props.MetricsNamespace,
+            MetricName = metricName,
+            DimensionsMap = new Dictionary<string, string> { [EnvironmentDimension] = props.EnvironmentName },
+            Statistic = Stats.SUM,
+            Period = Period,
+        });
         RejectedEvents = Create(
             "RejectedEvents",
             "writer-rejected-events",
             "The writer quarantined events as rejected (invalid, oversize or forbidden content): tell the sending application.",
-            new Metric(new MetricProps
-            {
-                Namespace = props.MetricsNamespace,
-                MetricName = RejectedMetricName,
-                DimensionsMap = new Dictionary<string, string> { [EnvironmentDimension] = props.EnvironmentName },
-                Statistic = Stats.SUM,
-                Period = Period,
-            }),
+            WriterCount(RejectedMetricName),
             settings.RejectedEvents);
+        ConflictingDuplicates = Create(
+            "ConflictingDuplicates",
+            "writer-conflicting-duplicates",
+            "An event repeated a stored event id with different content: a sender bug or an attempt to rewrite a record. Compare the stored and the new event.",
+            WriterCount(ConflictingDuplicateMetricName),
+            settings.ConflictingDuplicates);
+        FailedEvents = Create(
+            "FailedEvents",
+            "writer-failed-events",
+            "The writer could not store events (throttling, DynamoDB errors, timeouts) and returned them to the queue; repeated failures end in the dead-letter queue.",
+            WriterCount(FailedMetricName),
+            settings.FailedEvents);
         BackupJobsFailed = Create(
             "BackupJobsFailed",
             "backup-jobs-failed",
@@ -126,6 +144,25 @@ public sealed class AuditAlarms : Construct
                 Statistic = Stats.SUM,
                 Period = Duration.Hours(1),
             }),
+            0);
+        // Step Functions publishes these only for executions that ended that way: missing means none.
+        ExportFailed = Create(
+            "ExportFailed",
+            "table-export-failed",
+            "A table export failed, timed out or was aborted: read the execution's history in Step Functions and the export's FailureMessage, then start the export again for the same scheduled time.",
+            props.ExportFailures,
+            0);
+        ExportCopyFailed = Create(
+            "ExportCopyFailed",
+            "table-export-copy-failed",
+            "S3 could not copy export objects from the staging bucket into the Object-Locked archive: check the replication role, the key policy and the archive bucket; then re-copy the failed objects with S3 Batch Replication.",
+            props.ExportCopyFailures,
+            0);
+        ExportNotStarted = Create(
+            "ExportNotStarted",
+            "table-export-not-started",
+            "EventBridge Scheduler could not start a table export after its retries; the event is in the export dead-letter queue. Start the state machine with the event's input, then delete the message.",
+            props.ExportDeadLetterQueue.MetricApproximateNumberOfMessagesVisible(new MetricOptions { Period = Period, Statistic = Stats.MAXIMUM }),
             0);
     }
 
@@ -153,12 +190,30 @@ public sealed class AuditAlarms : Construct
     /// <summary>The writer's <c>Rejected</c> metric.</summary>
     public Alarm RejectedEvents { get; }
 
+    /// <summary>The writer's <c>ConflictingDuplicate</c> metric.</summary>
+    public Alarm ConflictingDuplicates { get; }
+
+    /// <summary>The writer's <c>Failed</c> metric.</summary>
+    public Alarm FailedEvents { get; }
+
     /// <summary>Failed AWS Backup jobs in the vault.</summary>
     public Alarm BackupJobsFailed { get; }
 
+    /// <summary>Export executions that failed, timed out or were aborted.</summary>
+    public Alarm ExportFailed { get; }
+
+    /// <summary>Export objects that S3 replication failed to copy into the archive.</summary>
+    public Alarm ExportCopyFailed { get; }
+
+    /// <summary>Scheduled exports that EventBridge Scheduler could not start.</summary>
+    public Alarm ExportNotStarted { get; }
+
     /// <summary>All alarms, for the dashboard.</summary>
     public IReadOnlyList<Alarm> All =>
-        [DeadLetterMessages, OldestMessageAge, WriterErrors, WriterThrottles, TableThrottledRequests, TableSystemErrors, RejectedEvents, BackupJobsFailed];
+    [
+        DeadLetterMessages, OldestMessageAge, WriterErrors, WriterThrottles, TableThrottledRequests, TableSystemErrors,
+        RejectedEvents, ConflictingDuplicates, FailedEvents, BackupJobsFailed, ExportFailed, ExportCopyFailed, ExportNotStarted,
+    ];
 
     private Alarm Create(string id, string name, string description, IMetric metric, double threshold)
     {

@@ -1,4 +1,5 @@
 using Amazon.CDK.AWS.Backup;
+using Amazon.CDK.AWS.CloudWatch;
 using Amazon.CDK.AWS.DynamoDB;
 using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.Lambda;
@@ -17,6 +18,9 @@ namespace PaymentAudit.Infra.Constructs;
 /// <param name="Writer">Writer function.</param>
 /// <param name="Table">Audit table.</param>
 /// <param name="Vault">Backup vault.</param>
+/// <param name="ExportFailures">Failed, timed-out and aborted export executions.</param>
+/// <param name="ExportCopyFailures">Export objects that failed to replicate into the archive.</param>
+/// <param name="ExportDeadLetterQueue">Where EventBridge Scheduler puts export starts it gave up on.</param>
 public sealed record AuditAlarmsProps(
     string EnvironmentName,
     AlarmConfig Settings,
@@ -25,5 +29,8 @@ public sealed record AuditAlarmsProps(
     IQueue Queue,
     IQueue DeadLetterQueue,
     IFunction Writer,
-    TableBaseV2 Table,
-    IBackupVault Vault);
+    ITableV2 Table,
+    IBackupVault Vault,
+    IMetric ExportFailures,
+    IMetric ExportCopyFailures,
+    IQueue ExportDeadLetterQueue);

@@ -6,13 +6,23 @@ using PaymentAudit.Infra.Configuration;
 namespace PaymentAudit.Infra.Constructs;
 
 /// <summary>
-/// The Object-Locked archive bucket (table exports, later signed digests) and the bucket that
-/// receives its server access logs.
+/// The Object-Locked archive bucket (signed digests, copies of the table exports), the staging
+/// bucket DynamoDB writes the table exports to, and the bucket that receives both buckets' server
+/// access logs.
 /// </summary>
+/// <remarks>
+/// Exports land in a staging bucket without Object Lock because AWS does not document that DynamoDB
+/// export can write into a bucket with Object Lock default retention, where every upload needs a
+/// Content-MD5 or checksum header; <see cref="ExportCopy"/> replicates them into the archive (see
+/// docs/infrastructure.md, "Exports").
+/// </remarks>
 public sealed class AuditArchive : Construct
 {
     /// <summary>Key prefix of the scheduled table exports.</summary>
     public const string ExportPrefix = "exports/";
+
+    /// <summary>Days after which S3 aborts a multipart upload that never completed, freeing its parts.</summary>
+    public const int AbortIncompleteUploadDays = 7;
 
     /// <summary>Creates both buckets.</summary>
     public AuditArchive(Construct scope, string id, AuditArchiveProps props)
@@ -38,11 +48,11 @@ public sealed class AuditArchive : Construct
                     Id = "ExpireAccessLogs",
                     Expiration = Duration.Days(settings.AccessLogRetentionDays),
                     NoncurrentVersionExpiration = Duration.Days(1),
+                    AbortIncompleteMultipartUploadAfter = Duration.Days(AbortIncompleteUploadDays),
                 },
             ],
         });
 
-        var retention = Duration.Days(settings.ObjectLockRetentionDays);
         Bucket = new Bucket(this, "Bucket", new BucketProps
         {
             Encryption = BucketEncryption.KMS,
@@ -53,25 +63,46 @@ public sealed class AuditArchive : Construct
             EnforceSSL = true,
             Versioned = true,
             ObjectLockEnabled = true,
-            ObjectLockDefaultRetention = settings.ObjectLockMode == LockMode.Compliance
-                ? ObjectLockRetention.Compliance(retention)
-                : ObjectLockRetention.Governance(retention),
+            // Object Lock stays enabled without a lock (dev) so the bucket has the same shape; only
+            // the default retention, which makes objects undeletable, depends on the mode.
+            ObjectLockDefaultRetention = settings.ObjectLockMode switch
+            {
+                LockMode.Compliance => ObjectLockRetention.Compliance(Duration.Days(settings.ObjectLockRetentionDays!.Value)),
+                LockMode.Governance => ObjectLockRetention.Governance(Duration.Days(settings.ObjectLockRetentionDays!.Value)),
+                _ => null,
+            },
             ServerAccessLogsBucket = AccessLogBucket,
             ServerAccessLogsPrefix = "archive/",
             RemovalPolicy = removal,
+            LifecycleRules = ArchiveLifecycle(settings),
+        });
+
+        ExportStagingBucket = new Bucket(this, "ExportStagingBucket", new BucketProps
+        {
+            Encryption = BucketEncryption.KMS,
+            EncryptionKey = props.DataKey,
+            BucketKeyEnabled = true,
+            BlockPublicAccess = BlockPublicAccess.BLOCK_ALL,
+            ObjectOwnership = ObjectOwnership.BUCKET_OWNER_ENFORCED,
+            EnforceSSL = true,
+            Versioned = true,
+            ServerAccessLogsBucket = AccessLogBucket,
+            ServerAccessLogsPrefix = "export-staging/",
+            RemovalPolicy = removal,
             LifecycleRules =
             [
+                // The archive keeps the replicated copy under Object Lock; the staging copy only
+                // has to outlive a failed replication long enough to repeat it.
                 new LifecycleRule
                 {
-                    Id = "ArchiveToGlacier",
-                    Transitions =
-                    [
-                        new Transition { StorageClass = StorageClass.GLACIER, TransitionAfter = Duration.Days(settings.GlacierTransitionDays) },
-                    ],
-                    NoncurrentVersionTransitions =
-                    [
-                        new NoncurrentVersionTransition { StorageClass = StorageClass.GLACIER, TransitionAfter = Duration.Days(settings.GlacierTransitionDays) },
-                    ],
+                    Id = "ExpireStagedExports",
+                    Expiration = Duration.Days(settings.ExportStagingRetentionDays),
+                    NoncurrentVersionExpiration = Duration.Days(1),
+                },
+                new LifecycleRule
+                {
+                    Id = "AbortIncompleteMultipartUploads",
+                    AbortIncompleteMultipartUploadAfter = Duration.Days(AbortIncompleteUploadDays),
                 },
             ],
         });
@@ -80,6 +111,36 @@ public sealed class AuditArchive : Construct
     /// <summary>Versioned, Object-Locked, KMS-encrypted archive bucket.</summary>
     public Bucket Bucket { get; }
 
-    /// <summary>Receives the archive bucket's server access logs.</summary>
+    /// <summary>
+    /// Versioned, KMS-encrypted bucket DynamoDB writes the table exports to (no Object Lock). Objects
+    /// expire after the configured staging retention, by which time S3 replication has copied them
+    /// into <see cref="Bucket"/> or the export-copy alarm has reported that it could not.
+    /// </summary>
+    public Bucket ExportStagingBucket { get; }
+
+    /// <summary>Receives the server access logs of the archive and staging buckets.</summary>
     public Bucket AccessLogBucket { get; }
+
+    // Objects move to Glacier and are never expired here; unfinished multipart uploads (an export
+    // or a copy that died midway) are aborted so their parts stop costing storage.
+    private static LifecycleRule[] ArchiveLifecycle(ArchiveConfig settings) =>
+    [
+        new LifecycleRule
+        {
+            Id = "ArchiveToGlacier",
+            Transitions =
+            [
+                new Transition { StorageClass = StorageClass.GLACIER, TransitionAfter = Duration.Days(settings.GlacierTransitionDays) },
+            ],
+            NoncurrentVersionTransitions =
+            [
+                new NoncurrentVersionTransition { StorageClass = StorageClass.GLACIER, TransitionAfter = Duration.Days(settings.GlacierTransitionDays) },
+            ],
+        },
+        new LifecycleRule
+        {
+            Id = "AbortIncompleteMultipartUploads",
+            AbortIncompleteMultipartUploadAfter = Duration.Days(AbortIncompleteUploadDays),
+        },
+    ];
 }

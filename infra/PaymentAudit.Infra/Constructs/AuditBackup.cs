@@ -7,8 +7,9 @@ using PaymentAudit.Infra.Configuration;
 namespace PaymentAudit.Infra.Constructs;
 
 /// <summary>
-/// AWS Backup for the audit table: a locked, KMS-encrypted vault that denies deleting recovery
-/// points, and a plan with daily and monthly rules.
+/// AWS Backup for the audit table: a KMS-encrypted vault, locked and denying the deletion of
+/// recovery points unless the config says <see cref="LockMode.None"/> (dev, so the stack can be
+/// deleted), and a plan with daily and monthly rules.
 /// </summary>
 public sealed class AuditBackup : Construct
 {
@@ -22,23 +23,26 @@ public sealed class AuditBackup : Construct
         ArgumentNullException.ThrowIfNull(props);
         var settings = props.Settings;
         var monthlyRetention = Duration.Days(settings.MonthlyRetentionMonths * DaysPerMonth);
+        var locked = settings.VaultLockMode != LockMode.None;
 
         Vault = new BackupVault(this, "Vault", new BackupVaultProps
         {
             BackupVaultName = $"PaymentAudit-{props.EnvironmentName}",
             EncryptionKey = props.DataKey,
-            BlockRecoveryPointDeletion = true,
+            BlockRecoveryPointDeletion = locked,
             RemovalPolicy = props.RetainOnDelete ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
             // Without ChangeableFor the lock is in governance mode; with it, it becomes a
             // compliance lock that nobody can remove once the grace period ends.
-            LockConfiguration = new LockConfiguration
-            {
-                MinRetention = Duration.Days(settings.DailyRetentionDays),
-                MaxRetention = monthlyRetention,
-                ChangeableFor = settings.VaultLockMode == LockMode.Compliance
-                    ? Duration.Days(settings.VaultLockChangeableForDays!.Value)
-                    : null,
-            },
+            LockConfiguration = locked
+                ? new LockConfiguration
+                {
+                    MinRetention = Duration.Days(settings.DailyRetentionDays),
+                    MaxRetention = monthlyRetention,
+                    ChangeableFor = settings.VaultLockMode == LockMode.Compliance
+                        ? Duration.Days(settings.VaultLockChangeableForDays!.Value)
+                        : null,
+                }
+                : null,
         });
 
         Plan = new BackupPlan(this, "Plan", new BackupPlanProps

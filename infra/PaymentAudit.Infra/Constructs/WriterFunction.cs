@@ -54,6 +54,7 @@ public sealed class WriterFunction : Construct
 
         Role = new Role(this, "Role", new RoleProps
         {
+            RoleName = WriterRoleName.For(props.EnvironmentName),
             AssumedBy = new ServicePrincipal("lambda.amazonaws.com"),
             Description = $"PaymentAudit {props.EnvironmentName} writer: append to the audit table from the audit queue",
         });
@@ -84,6 +85,7 @@ public sealed class WriterFunction : Construct
             Handler = Handler,
             Code = props.Code,
             MemorySize = settings.MemoryMiB,
+            ReservedConcurrentExecutions = settings.ReservedConcurrency,
             Timeout = Duration.Seconds(settings.TimeoutSeconds),
             Role = Role,
             LogGroup = LogGroup,

@@ -1,6 +1,7 @@
 using Amazon.SQS.Model;
 using PaymentAudit.Cli.Tests.Support;
 using PaymentAudit.Client;
+using PaymentAudit.Core.History;
 using PaymentAudit.Local;
 using PaymentAudit.Local.Configuration;
 using PaymentAudit.Local.Demos;
@@ -53,7 +54,8 @@ public sealed class CrashRecoveryTests : IDisposable
         var resources = new LocalResources(
             Settings.TableName,
             (await restartedSqs.GetQueueUrlAsync(Settings.QueueName)).QueueUrl,
-            (await restartedSqs.GetQueueUrlAsync(Settings.DeadLetterQueueName)).QueueUrl);
+            (await restartedSqs.GetQueueUrlAsync(Settings.DeadLetterQueueName)).QueueUrl,
+            Settings.ArchiveBucketName);
         try
         {
             await Eventually.HoldsAsync(
@@ -64,7 +66,7 @@ public sealed class CrashRecoveryTests : IDisposable
             throw new TimeoutException($"{ex.Message}\nfirst run:\n{firstOutput}\nrestarted run:\n{second.Output}", ex);
         }
 
-        var check = await new TrailCheck(new AuditTrailReader(dynamoDb, resources.TableName), restartedSqs, resources.DeadLetterQueueUrl)
+        var check = await new TrailCheck(new AuditTrailReader(dynamoDb, resources.TableName), new Dictionary<string, ChainWatermark>(StringComparer.Ordinal), restartedSqs, resources.DeadLetterQueueUrl)
             .RunAsync(ledger, CancellationToken.None);
 
         ledger.Sent.ShouldBe(Events);

@@ -19,10 +19,11 @@ public sealed class DemoPipelineTests
         var resources = await _emulators.ProvisionAsync(maxReceiveCount: 5);
         using var sqs = _emulators.Sqs.CreateClient();
         using var dynamoDb = _emulators.DynamoDb.CreateClient();
-        var eventSource = LocalPipelineFixture.WriterEventSource(sqs, dynamoDb, resources);
+        using var s3 = _emulators.Sqs.CreateS3Client();
+        var eventSource = LocalPipelineFixture.WriterEventSource(sqs, dynamoDb, s3, resources);
         var output = new StringWriter();
 
-        var result = await new Demo(sqs, dynamoDb, resources, eventSource, TestDemos.Small(200), output).RunAsync(CancellationToken.None);
+        var result = await new Demo(sqs, dynamoDb, s3, resources, eventSource, TestDemos.Small(200), output).RunAsync(CancellationToken.None);
 
         result.Sent.ShouldBe(200);
         result.Quarantined.ShouldBe(3, "two invalid and one card-carrying raw message");
@@ -50,8 +51,9 @@ public sealed class DemoPipelineTests
         using var dynamoDb = _emulators.DynamoDb.CreateClient();
         var faults = DynamoDbLocalFixture.CreateFaultInjector(seed: 5);
         using var writerDynamoDb = _emulators.DynamoDb.CreateClient(faults);
-        var eventSource = LocalPipelineFixture.WriterEventSource(sqs, writerDynamoDb, resources);
-        var demo = new Demo(sqs, dynamoDb, resources, eventSource, TestDemos.Small(300), new StringWriter());
+        using var s3 = _emulators.Sqs.CreateS3Client();
+        var eventSource = LocalPipelineFixture.WriterEventSource(sqs, writerDynamoDb, s3, resources);
+        var demo = new Demo(sqs, dynamoDb, s3, resources, eventSource, TestDemos.Small(300), new StringWriter());
 
         // Healthy at first, then a burst of throttling and server errors on a third of the writer's
         // calls, then healthy again: the failed messages must come back and be stored exactly once.

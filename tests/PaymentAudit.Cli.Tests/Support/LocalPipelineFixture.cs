@@ -1,4 +1,5 @@
 using Amazon.DynamoDBv2;
+using Amazon.S3;
 using Amazon.SQS;
 using PaymentAudit.Local;
 using PaymentAudit.Local.EventSource;
@@ -35,14 +36,15 @@ public sealed class LocalPipelineFixture : IAsyncLifetime
     /// <summary>Visibility timeout of the tests' queues and event sources: six times <see cref="InvocationTimeout"/>, as deployed.</summary>
     public static readonly TimeSpan VisibilityTimeout = InvocationTimeout * EventSourceOptions.VisibilityTimeoutFactor;
 
-    /// <summary>Provisions a fresh table, queue and dead-letter queue as <c>local up</c> does.</summary>
+    /// <summary>Provisions a fresh table, queue, dead-letter queue and archive bucket as <c>local up</c> does.</summary>
     public async Task<LocalResources> ProvisionAsync(int maxReceiveCount, TimeSpan? visibilityTimeout = null)
     {
         var prefix = $"t{Interlocked.Increment(ref _provisioned)}-{Guid.NewGuid():N}"[..20];
         using var dynamoDb = DynamoDb.CreateClient();
         using var sqs = Sqs.CreateClient();
+        using var s3 = Sqs.CreateS3Client();
         return await LocalProvisioner.ProvisionAsync(
-            dynamoDb, sqs, prefix + "-audit", prefix + "-audit.fifo", prefix + "-audit-dlq.fifo", maxReceiveCount, visibilityTimeout ?? VisibilityTimeout);
+            dynamoDb, sqs, s3, prefix + "-audit", prefix + "-audit.fifo", prefix + "-audit-dlq.fifo", prefix + "-archive", maxReceiveCount, visibilityTimeout ?? VisibilityTimeout);
     }
 
     /// <summary>Event source options for the queue of <paramref name="resources"/>: the test timeouts, a 1 s retry delay, three receive loops.</summary>
@@ -56,6 +58,6 @@ public sealed class LocalPipelineFixture : IAsyncLifetime
     };
 
     /// <summary>An event source running the real writer over <paramref name="writerDynamoDb"/>.</summary>
-    public static LocalEventSource WriterEventSource(IAmazonSQS sqs, IAmazonDynamoDB writerDynamoDb, LocalResources resources) =>
-        LocalWriter.CreateEventSource(sqs, writerDynamoDb, resources.TableName, EventSourceFor(resources), TextWriter.Null, parallelGroups: 1);
+    public static LocalEventSource WriterEventSource(IAmazonSQS sqs, IAmazonDynamoDB writerDynamoDb, IAmazonS3 s3, LocalResources resources) =>
+        LocalWriter.CreateEventSource(sqs, writerDynamoDb, s3, resources, EventSourceFor(resources), TextWriter.Null, parallelGroups: 1);
 }

@@ -90,42 +90,79 @@ public sealed class ChainLinkerTests
     }
 
     [Fact]
-    public void Link_AcceptedEntry_IsStoredAsAcceptedWithItsEventGuardAndReferences()
+    public void Link_AcceptedEntry_IsStoredAsAcceptedWithItsEventIdAndType()
     {
-        var linked = ChainLinker.Link("chain-a", ChainHead.Genesis, [Entries.Access("evt-7")], Some.ReceivedAt).Single();
+        var linked = ChainLinker.Link("chain-a", ChainHead.Genesis, Entries.Access("evt-7"), Some.ReceivedAt);
 
         linked.Record.Status.ShouldBe(RecordStatus.Accepted);
         linked.Record.EventId.ShouldBe("evt-7");
         linked.Record.EventType.ShouldBe("payment.records.queried");
         linked.Record.ReceivedAt.ShouldBe(Some.ReceivedAt);
-        linked.GuardKey.ShouldBe("EVENT#evt-7");
         linked.MessageId.ShouldBe("msg-evt-7");
-        linked.References.Count.ShouldBe(2);
-        linked.ItemCount.ShouldBe(4);
+        linked.Head.ShouldBe(new ChainHead(1, linked.Record.Hash));
     }
 
     [Fact]
-    public void Link_QuarantinedEntry_IsStoredAsRejectedWithItsMessageGuardAndNoReferences()
+    public void Link_Body_NamesItsFormat()
     {
-        var linked = ChainLinker.Link("chain-a", ChainHead.Genesis, [Entries.Rejected("msg-9")], Some.ReceivedAt).Single();
+        var linked = ChainLinker.Link("chain-a", ChainHead.Genesis, Entries.Access(), Some.ReceivedAt);
+
+        JsonNode.Parse(linked.Record.Body)!["format"]!.GetValue<int>().ShouldBe(RecordFormat.Current);
+    }
+
+    [Fact]
+    public void Link_QuarantinedEntry_IsStoredAsRejectedWithoutAnEventId()
+    {
+        var linked = ChainLinker.Link("chain-a", ChainHead.Genesis, Entries.Rejected("msg-9"), Some.ReceivedAt);
 
         linked.Record.Status.ShouldBe(RecordStatus.Rejected);
         linked.Record.EventId.ShouldBeNull();
         linked.Record.EventType.ShouldBeNull();
-        linked.GuardKey.ShouldBe("MESSAGE#msg-9");
-        linked.References.ShouldBeEmpty();
-        linked.ItemCount.ShouldBe(2);
+        linked.Record.Seed.UserId.ShouldBe("user-eve");
     }
 
     [Fact]
-    public void Link_QuarantinedEntry_KeepsCodeReasonAndPayloadInTheBody()
+    public void Link_QuarantinedEntry_KeepsCodeReasonPreviewSizeAndHashInTheBody()
     {
-        var linked = ChainLinker.Link("chain-a", ChainHead.Genesis, [Entries.Rejected()], Some.ReceivedAt).Single();
+        var linked = ChainLinker.Link("chain-a", ChainHead.Genesis, Entries.Rejected(), Some.ReceivedAt);
 
         var rejection = JsonNode.Parse(linked.Record.Body)!["rejection"]!;
         rejection["code"]!.GetValue<string>().ShouldBe("missing_field");
         rejection["reason"]!.GetValue<string>().ShouldBe("field 'eventType' is required");
-        rejection["payload"]!.GetValue<string>().ShouldBe(Entries.RejectedPayload);
+        rejection["preview"]!.GetValue<string>().ShouldBe(Entries.RejectedPayload);
+        rejection["payloadBytes"]!.GetValue<int>().ShouldBe(Encoding.UTF8.GetByteCount(Entries.RejectedPayload));
+        rejection["payloadSha256"]!.GetValue<string>().ShouldBe(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Entries.RejectedPayload))));
+        rejection["actorId"]!.GetValue<string>().ShouldBe("user-eve");
+        rejection["previewTruncated"].ShouldBeNull();
+    }
+
+    [Fact]
+    public void Link_RedactedEvent_ListsTheRedactedFieldsInTheBody()
+    {
+        var entry = ChainEntry.Accepted("m", Some.AccessEvent(), ["query.description", "origin.requestId"]);
+
+        var linked = ChainLinker.Link("chain-a", ChainHead.Genesis, entry, Some.ReceivedAt);
+
+        JsonNode.Parse(linked.Record.Body)!["redacted"]!.AsArray().Select(n => n!.GetValue<string>()).ShouldBe(["query.description", "origin.requestId"]);
+    }
+
+    [Fact]
+    public void Link_ConflictingDuplicate_IsRejectedNamingTheOriginalAndBothHashes()
+    {
+        var original = new DuplicateOf("chain-b", 12, new string('c', 64));
+        var repeat = Entries.Access("evt-7");
+        var entry = ChainEntry.ConflictingDuplicate(repeat, original, Some.Json(repeat.Event!));
+
+        var linked = ChainLinker.Link("chain-a", ChainHead.Genesis, entry, Some.ReceivedAt);
+
+        linked.Record.Status.ShouldBe(RecordStatus.Rejected);
+        linked.Record.EventId.ShouldBeNull();
+        var rejection = JsonNode.Parse(linked.Record.Body)!["rejection"]!;
+        rejection["code"]!.GetValue<string>().ShouldBe("conflicting_duplicate");
+        rejection["duplicateOf"]!["chainId"]!.GetValue<string>().ShouldBe("chain-b");
+        rejection["duplicateOf"]!["seq"]!.GetValue<long>().ShouldBe(12);
+        rejection["duplicateOf"]!["eventHash"]!.GetValue<string>().ShouldBe(original.EventHash);
+        rejection["eventHash"]!.GetValue<string>().ShouldBe(repeat.EventHash);
     }
 
     [Fact]
@@ -141,7 +178,7 @@ public sealed class ChainLinkerTests
     {
         var entry = ChainEntry.Quarantined("m", new Rejection(RejectionCode.ForbiddenContent, "r"), $"{{\"note\":\"{Pans.Visa}\"}}");
 
-        var body = ChainLinker.Link("chain-a", ChainHead.Genesis, [entry], Some.ReceivedAt).Single().Record.Body;
+        var body = ChainLinker.Link("chain-a", ChainHead.Genesis, entry, Some.ReceivedAt).Record.Body;
 
         body.ShouldNotContain(Pans.Visa);
         body.ShouldContain("************1111");
@@ -155,27 +192,27 @@ public sealed class ChainLinkerTests
 
         var entry = ChainEntry.FromMessage("m", payload, new AuditEventValidator());
 
-        var stored = JsonNode.Parse(entry.MaskedPayload!)!["query"]!["description"]!.GetValue<string>();
+        var stored = JsonNode.Parse(entry.Payload!.Masked)!["query"]!["description"]!.GetValue<string>();
         CardNumberDetector.ContainsCardNumber(stored).ShouldBeFalse($"the quarantined payload keeps '{stored}'");
     }
 
     [Fact]
-    public void FromMessage_ValidPayload_IsAcceptedUnderItsEventId()
+    public void FromMessage_ValidPayload_IsAcceptedWithItsContentHash()
     {
         var entry = ChainEntry.FromMessage("m-1", Some.AccessEventJson(), new AuditEventValidator());
 
         entry.Event.ShouldNotBeNull().EventId.ShouldBe("evt-0001");
-        entry.GuardKey.ShouldBe("EVENT#evt-0001");
+        entry.EventHash.ShouldBe(EventHasher.Compute(entry.Event));
     }
 
     [Fact]
-    public void FromMessage_InvalidPayload_IsQuarantinedUnderItsMessageId()
+    public void FromMessage_InvalidPayload_IsQuarantinedWithItsPayloadAsPreview()
     {
         var entry = ChainEntry.FromMessage("m-2", "not json", new AuditEventValidator());
 
         entry.Rejection.ShouldNotBeNull().Code.ShouldBe(RejectionCode.NotJson);
-        entry.MaskedPayload.ShouldBe("not json");
-        entry.GuardKey.ShouldBe("MESSAGE#m-2");
+        entry.Payload.ShouldNotBeNull().Preview.ShouldBe("not json");
+        entry.IsAccepted.ShouldBeFalse();
     }
 
     [Fact]

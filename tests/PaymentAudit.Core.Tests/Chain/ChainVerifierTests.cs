@@ -32,24 +32,40 @@ public sealed class ChainVerifierTests
     }
 
     [Fact]
-    public async Task VerifyAsync_EmptyChainWithoutHead_IsIntact()
+    public async Task VerifyAsync_DeletedLastRecordWithoutACommitment_GoesUnnoticed()
     {
-        var empty = StoredChain.Of(Chain, []);
-        empty.Head = null;
-
-        var result = await empty.VerifyAsync();
-
-        result.IsIntact.ShouldBeTrue();
-    }
-
-    [Fact]
-    public async Task VerifyAsync_RecordsWithoutHead_AreAHeadMismatch()
-    {
-        _chain.Head = null;
+        // What the table alone cannot show: the index manifest and signed digests are what commit a
+        // chain's head outside it. This pins the limit so nobody relies on the table for it.
+        _chain.Commitments.Clear();
+        _chain.Delete(5);
 
         var result = await _chain.VerifyAsync();
 
-        result.Violations.ShouldHaveSingleItem().ShouldBe(new ChainViolation(Chain, 5, ViolationKind.HeadMismatch, "chain has records but no head"));
+        result.IsIntact.ShouldBeTrue();
+        result.LastRecord.Seq.ShouldBe(4);
+    }
+
+    [Fact]
+    public async Task VerifyAsync_CommitmentOfAnEarlierPosition_IsCheckedThere()
+    {
+        _chain.Commitments.Clear();
+        _chain.Commitments.Add(new ChainHead(3, new string('e', 64)));
+
+        var result = await _chain.VerifyAsync();
+
+        result.Violations.ShouldHaveSingleItem().ShouldBe(new ChainViolation(
+            Chain, 3, ViolationKind.HeadMismatch, "record 3 differs from the committed head at that position (chain rewritten after it was committed)"));
+    }
+
+    [Fact]
+    public async Task VerifyAsync_SameEventAcceptedTwice_IsADuplicateEventAtTheSecond()
+    {
+        var chain = StoredChain.Of(Chain, [Entries.Access("evt-1"), Entries.Access("evt-2"), ChainEntry.Accepted("other-message", Some.AccessEvent("evt-1"))]);
+
+        var result = await chain.VerifyAsync();
+
+        result.Violations.ShouldHaveSingleItem().ShouldBe(new ChainViolation(
+            Chain, 3, ViolationKind.DuplicateEvent, "event id is already accepted at seq 1 (an event stored twice)"));
     }
 
     [Fact]
@@ -86,7 +102,7 @@ public sealed class ChainVerifierTests
     }
 
     public static TheoryData<string> EditableAttributes =>
-        ["chainId", "status", "eventId", "eventType", "receivedAt", "timestamp", "query_record_id", "response_record_ids", "query_result"];
+        ["status", "eventId", "eventType", "user_id", "timestamp", "query_record_id", "response_record_ids", "query_result"];
 
     [Theory]
     [MemberData(nameof(EditableAttributes))]
@@ -94,11 +110,10 @@ public sealed class ChainVerifierTests
     {
         _chain.Replace(1, r => attribute switch
         {
-            "chainId" => r with { ChainId = "chain-z" },
             "status" => r with { Status = RecordStatus.Rejected },
+            "user_id" => r with { Seed = r.Seed with { UserId = "user-mallory" } },
             "eventId" => r with { EventId = "evt-other" },
             "eventType" => r with { EventType = "payment.record.viewed" },
-            "receivedAt" => r with { ReceivedAt = "2030-01-01T00:00:00.0000000Z" },
             "timestamp" => r with { Seed = r.Seed with { Timestamp = "2030-01-01T00:00:00.0000000Z" } },
             "query_record_id" => r with { Seed = r.Seed with { QueryRecordId = "pay-9999" } },
             "response_record_ids" => r with { Seed = r.Seed with { ResponseRecordIds = [] } },
@@ -144,14 +159,14 @@ public sealed class ChainVerifierTests
     }
 
     [Fact]
-    public async Task VerifyAsync_DeletedLastRecord_IsAHeadMismatchAtTheHead()
+    public async Task VerifyAsync_DeletedLastRecord_IsAHeadMismatchAtTheCommittedHead()
     {
         _chain.Delete(5);
 
         var result = await _chain.VerifyAsync();
 
         result.Violations.ShouldHaveSingleItem().ShouldBe(new ChainViolation(
-            Chain, 5, ViolationKind.HeadMismatch, "head is at seq 5 but the last stored record is 4 (records removed at the end)"));
+            Chain, 5, ViolationKind.HeadMismatch, "the chain was committed at seq 5 but its stored records end at 4 (records removed at the end)"));
     }
 
     [Fact]
@@ -166,21 +181,21 @@ public sealed class ChainVerifierTests
     }
 
     [Fact]
-    public async Task VerifyAsync_RecordAppendedBehindTheWritersBack_IsAHeadMismatchAtTheNewSeq()
+    public async Task VerifyAsync_RecordsAfterTheLastCommitment_AreCheckedByTheirLinks()
     {
-        var appended = ChainLinker.Link(Chain, _chain.Head!, [Entries.Access("evt-forged")], Some.ReceivedAt)[0].Record;
+        var appended = ChainLinker.Link(Chain, _chain.Commitments[^1], Entries.Access("evt-later"), Some.ReceivedAt).Record;
         _chain.Records.Add(new StoredRecord(Chain, 6, appended));
 
         var result = await _chain.VerifyAsync();
 
-        result.Violations.ShouldHaveSingleItem().ShouldBe(new ChainViolation(
-            Chain, 6, ViolationKind.HeadMismatch, "head is at seq 5 but records run to 6 (records appended outside the writer)"));
+        result.IsIntact.ShouldBeTrue();
+        result.LastRecord.ShouldBe(new ChainHead(6, appended.Hash));
     }
 
     [Fact]
     public async Task VerifyAsync_RecordInsertedInTheMiddle_IsABrokenLinkAtTheRecordAfterIt()
     {
-        var forged = ChainLinker.Link(Chain, new ChainHead(2, _chain[2].Hash), [Entries.Access("evt-forged")], Some.ReceivedAt)[0].Record;
+        var forged = ChainLinker.Link(Chain, new ChainHead(2, _chain[2].Hash), Entries.Access("evt-forged"), Some.ReceivedAt).Record;
         var shifted = _chain.Records.Where(r => r.KeySeq >= 3).Select(r => r with { KeySeq = r.KeySeq + 1 }).ToList();
         _chain.Records.RemoveAll(r => r.KeySeq >= 3);
         _chain.Records.Add(new StoredRecord(Chain, 3, forged));
@@ -243,7 +258,8 @@ public sealed class ChainVerifierTests
 
         var result = await _chain.VerifyAsync();
 
-        result.Violations.ShouldHaveSingleItem().ShouldBe(new ChainViolation(Chain, 5, ViolationKind.HeadMismatch, "head hash differs from record 5's hash"));
+        result.Violations.ShouldHaveSingleItem().ShouldBe(new ChainViolation(
+            Chain, 5, ViolationKind.HeadMismatch, "record 5 differs from the committed head at that position (chain rewritten after it was committed)"));
     }
 
     [Fact]
@@ -266,7 +282,7 @@ public sealed class ChainVerifierTests
             var body = r.Body.Replace(",\"seq\":", ", \"seq\":", StringComparison.Ordinal);
             return r with { Body = body, Hash = RecordHasher.Compute(body, r.PrevHash) };
         });
-        _chain.Head = new ChainHead(5, _chain[5].Hash);
+        _chain.Commitments[0] = new ChainHead(5, _chain[5].Hash);
 
         var result = await _chain.VerifyAsync();
 
@@ -306,9 +322,9 @@ public sealed class ChainVerifierTests
     }
 
     [Fact]
-    public async Task VerifyAsync_QuarantinedPayloadTooLongToStoreWhole_IsIntact()
+    public async Task VerifyAsync_QuarantinedPayloadLongerThanThePreview_IsIntact()
     {
-        var payload = JsonEdit.Set(Entries.RejectedPayload, "padding", new string('p', QuarantinedPayload.MaxStoredBytes));
+        var payload = JsonEdit.Set(Entries.RejectedPayload, "padding", new string('p', QuarantinedPayload.PreviewMaxBytes * 3));
         var chain = StoredChain.Of(Chain, [Entries.Access(), Entries.Rejected(payload: payload)]);
 
         var result = await chain.VerifyAsync();

@@ -32,7 +32,10 @@ public sealed class RecordBodyTests
         ["quarantined payload"] = Entries.Rejected(),
         ["quarantined payload with control characters"] = Entries.Rejected(payload: "{\"a\":\"\u0001\r\n\t\"}\u2028 é"),
         ["quarantined empty payload"] = Entries.Rejected(payload: string.Empty),
-        ["quarantined payload too long to store whole"] = Entries.Rejected(payload: new string('x', QuarantinedPayload.MaxStoredBytes + 1)),
+        ["quarantined payload longer than the preview"] = Entries.Rejected(payload: new string('x', QuarantinedPayload.PreviewMaxBytes + 1)),
+        ["quarantined payload with a lone surrogate"] = Entries.Rejected(payload: "{\"a\":\"\ud800\"}"),
+        ["redacted event"] = ChainEntry.Accepted("m", Some.AccessEvent(), ["query.description"]),
+        ["conflicting duplicate"] = ChainEntry.ConflictingDuplicate(Entries.Access(), new DuplicateOf("chain-b", 3, new string('a', 64)), Some.AccessEventJson()),
     };
 
     [Theory]
@@ -59,22 +62,23 @@ public sealed class RecordBodyTests
     }
 
     [Fact]
-    public void Write_PayloadTooLongToStoreWhole_IsTruncatedWithTheHashOfTheWhole()
+    public void Write_PayloadLongerThanThePreview_KeepsAPreviewWithTheSizeAndHashOfTheWhole()
     {
-        var payload = new string('x', QuarantinedPayload.MaxStoredBytes + 10);
+        var payload = new string('x', QuarantinedPayload.PreviewMaxBytes + 10);
 
         var rejection = JsonNode.Parse(RecordBody.Write("c", 1, Some.ReceivedAt, Entries.Rejected(payload: payload)))!["rejection"]!;
 
-        rejection["payload"]!.GetValue<string>().Length.ShouldBe(QuarantinedPayload.MaxStoredBytes);
-        rejection["payloadTruncated"]!.GetValue<bool>().ShouldBeTrue();
+        rejection["preview"]!.GetValue<string>().Length.ShouldBe(QuarantinedPayload.PreviewMaxBytes);
+        rejection["previewTruncated"]!.GetValue<bool>().ShouldBeTrue();
+        rejection["payloadBytes"]!.GetValue<int>().ShouldBe(payload.Length);
         rejection["payloadSha256"]!.GetValue<string>()
             .ShouldBe(Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(payload))).ToLowerInvariant());
     }
 
     [Fact]
-    public void Write_PayloadTooLongCutInsideASurrogatePair_StillWritesACanonicalBody()
+    public void Write_PayloadCutInsideASurrogatePair_StillWritesACanonicalBody()
     {
-        var payload = new string('x', QuarantinedPayload.MaxStoredBytes - 1) + "\ud83d\ude00 and more";
+        var payload = new string('x', QuarantinedPayload.PreviewMaxBytes - 1) + "\ud83d\ude00 and more";
 
         var body = RecordBody.Write("c", 1, Some.ReceivedAt, Entries.Rejected(payload: payload));
 

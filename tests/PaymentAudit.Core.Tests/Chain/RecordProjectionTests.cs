@@ -20,15 +20,15 @@ public sealed class RecordProjectionTests
 
         problem.ShouldBeNull();
         projection.ShouldNotBeNull();
-        (projection.ChainId, projection.Seq, projection.Status, projection.EventId, projection.EventType, projection.ReceivedAt)
-            .ShouldBe((record.ChainId, record.Seq, record.Status, record.EventId, record.EventType, record.ReceivedAt));
+        (projection.ChainId, projection.Seq, projection.Status, projection.EventId, projection.EventType, projection.ReceivedAt, projection.Format)
+            .ShouldBe((record.ChainId, record.Seq, record.Status, record.EventId, record.EventType, record.ReceivedAt, RecordFormat.Current));
         ShouldMatch(projection.Seed, record.Seed);
     }
 
     [Fact]
-    public void TryRead_QuarantinedPayloadTooLongToStoreWhole_DerivesWhatTheLinkerStored()
+    public void TryRead_QuarantinedPayloadLongerThanThePreview_DerivesWhatTheLinkerStored()
     {
-        var payload = JsonEdit.Set(Entries.RejectedPayload, "padding", new string('p', QuarantinedPayload.MaxStoredBytes));
+        var payload = JsonEdit.Set(Entries.RejectedPayload, "padding", new string('p', QuarantinedPayload.PreviewMaxBytes * 3));
         var record = ChainLinker.Link("chain-a", ChainHead.Genesis, [Entries.Rejected(payload: payload)], Some.ReceivedAt)[0].Record;
 
         var projection = RecordProjection.TryRead(record.Body, _validator, out _);
@@ -40,7 +40,7 @@ public sealed class RecordProjectionTests
     [Fact]
     public void TryRead_UnknownStatus_IsAProblem()
     {
-        var body = """{"chainId":"c","receivedAt":"t","seq":1,"status":"pending"}""";
+        var body = """{"chainId":"c","format":2,"messageId":"m","receivedAt":"t","seq":1,"status":"pending"}""";
 
         var projection = RecordProjection.TryRead(body, _validator, out var problem);
 
@@ -65,7 +65,7 @@ public sealed class RecordProjectionTests
     [Fact]
     public void TryRead_StoredEventThatNoLongerValidates_NamesTheRejection()
     {
-        var body = ChainLinker.Link("chain-a", ChainHead.Genesis, [Entries.Access()], Some.ReceivedAt)[0].Record.Body
+        var body = ChainLinker.Link("chain-a", ChainHead.Genesis, Entries.Access(), Some.ReceivedAt).Record.Body
             .Replace("\"type\":\"user\"", "\"type\":\"robot\"", StringComparison.Ordinal);
 
         RecordProjection.TryRead(body, _validator, out var problem).ShouldBeNull();

@@ -51,7 +51,7 @@ public sealed class SeedAttributesTests
     [Fact]
     public void FromRejected_PayloadWithAReadableActor_KeepsTheActorAndTheReceiveTime()
     {
-        var seed = SeedAttributes.FromRejected(Entries.RejectedPayload, Some.ReceivedAt);
+        var seed = SeedAttributes.FromRejected(SeedAttributes.ReadActorId(Entries.RejectedPayload), Some.ReceivedAt);
 
         seed.ShouldBe(seed with { UserId = "user-eve", Timestamp = Some.ReceivedAt, QueryRecordId = SeedAttributes.Unknown, QueryResult = SeedAttributes.Unknown });
         seed.ResponseRecordIds.ShouldBeEmpty();
@@ -67,7 +67,7 @@ public sealed class SeedAttributesTests
     [InlineData("""{"actor":{"id":"\ud800"}}""")]
     public void FromRejected_PayloadWithoutAUsableActorId_RecordsUnknown(string payload)
     {
-        var seed = SeedAttributes.FromRejected(payload, Some.ReceivedAt);
+        var seed = SeedAttributes.FromRejected(SeedAttributes.ReadActorId(payload), Some.ReceivedAt);
 
         seed.UserId.ShouldBe(SeedAttributes.Unknown);
     }

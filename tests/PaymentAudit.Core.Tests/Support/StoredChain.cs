@@ -4,16 +4,17 @@ using PaymentAudit.Core.Validation;
 namespace PaymentAudit.Core.Tests.Support;
 
 /// <summary>
-/// A chain as the store would hold it, in memory: records keyed by position plus a head, which
-/// tests may tamper with the way someone with table access could.
+/// A chain as the store would hold it, in memory: records keyed by position, plus the heads an
+/// index run or a digest committed outside the table. Tests tamper with the records the way
+/// someone with table access could.
 /// </summary>
 public sealed class StoredChain
 {
-    private StoredChain(string chainId, List<StoredRecord> records, ChainHead? head)
+    private StoredChain(string chainId, List<StoredRecord> records, List<ChainHead> commitments)
     {
         ChainId = chainId;
         Records = records;
-        Head = head;
+        Commitments = commitments;
     }
 
     /// <summary>The chain id.</summary>
@@ -22,16 +23,15 @@ public sealed class StoredChain
     /// <summary>The stored records in key order.</summary>
     public List<StoredRecord> Records { get; }
 
-    /// <summary>The stored head.</summary>
-    public ChainHead? Head { get; set; }
+    /// <summary>Heads committed outside the table; by default the last record as linked.</summary>
+    public List<ChainHead> Commitments { get; }
 
-    /// <summary>A chain of <paramref name="entries"/> linked from the genesis head, as the writer stores it.</summary>
+    /// <summary>A chain of <paramref name="entries"/> linked from the genesis head, as the writer stores it, with its last record committed.</summary>
     public static StoredChain Of(string chainId, IReadOnlyList<ChainEntry> entries)
     {
         var linked = ChainLinker.Link(chainId, ChainHead.Genesis, entries, Some.ReceivedAt);
         var records = linked.Select(l => new StoredRecord(chainId, l.Record.Seq, l.Record)).ToList();
-        var head = linked.Count == 0 ? ChainHead.Genesis : new ChainHead(linked[^1].Record.Seq, linked[^1].Record.Hash);
-        return new StoredChain(chainId, records, head);
+        return new StoredChain(chainId, records, linked.Count == 0 ? [] : [linked[^1].Head]);
     }
 
     /// <summary>A chain of five entries: access, payment, a quarantined payload, minimal access, access.</summary>
@@ -50,9 +50,9 @@ public sealed class StoredChain
     /// <summary>Deletes the record stored under key <paramref name="seq"/>.</summary>
     public void Delete(long seq) => Records.RemoveAll(r => r.KeySeq == seq);
 
-    /// <summary>Runs the verifier over the stored records and head.</summary>
+    /// <summary>Runs the verifier over the stored records and the commitments.</summary>
     public Task<ChainVerification> VerifyAsync() =>
-        new ChainVerifier(new AuditEventValidator()).VerifyAsync(ChainId, Stream(Records.OrderBy(r => r.KeySeq).ToList()), Head);
+        new ChainVerifier(new AuditEventValidator()).VerifyAsync(ChainId, Stream(Records.OrderBy(r => r.KeySeq).ToList()), Commitments);
 
     private static async IAsyncEnumerable<StoredRecord> Stream(IReadOnlyList<StoredRecord> records)
     {

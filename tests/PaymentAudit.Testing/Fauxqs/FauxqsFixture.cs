@@ -1,4 +1,6 @@
 using Amazon.Runtime;
+using Amazon.S3;
+using Amazon.S3.Model;
 using Amazon.SQS;
 using PaymentAudit.Local.Emulators;
 using Xunit;
@@ -7,8 +9,8 @@ namespace PaymentAudit.Testing.Fauxqs;
 
 /// <summary>
 /// One fauxqs per test run (share it through a collection fixture), on a free loopback port,
-/// killed with its process tree at the end. Each test creates its own queues, so tests never see
-/// each other's messages.
+/// killed with its process tree at the end. It serves SQS and S3. Each test creates its own queues
+/// and buckets, so tests never see each other's messages or objects.
 /// </summary>
 public sealed class FauxqsFixture : IAsyncLifetime
 {
@@ -38,5 +40,18 @@ public sealed class FauxqsFixture : IAsyncLifetime
     {
         using var client = CreateClient();
         return await FifoQueues.CreateAsync(client, FifoQueues.UniqueName(prefix));
+    }
+
+    /// <summary>A real S3 client for the emulator (path-style addressing, as fauxqs needs).</summary>
+    public AmazonS3Client CreateS3Client() =>
+        new(new BasicAWSCredentials("local", "local"), new AmazonS3Config { ServiceURL = ServiceUrl.ToString(), AuthenticationRegion = "us-east-1", ForcePathStyle = true });
+
+    /// <summary>Creates a bucket with a unique name and returns the name.</summary>
+    public async Task<string> CreateBucketAsync(string prefix = "archive")
+    {
+        var name = $"{prefix}-{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 33, 63)];
+        using var client = CreateS3Client();
+        await client.PutBucketAsync(new PutBucketRequest { BucketName = name });
+        return name;
     }
 }

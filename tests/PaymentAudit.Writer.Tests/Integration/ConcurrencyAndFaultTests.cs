@@ -1,5 +1,6 @@
 using PaymentAudit.Core.Chain;
 using PaymentAudit.Testing.DynamoDb;
+using PaymentAudit.Testing.Fauxqs;
 using PaymentAudit.Testing.Support;
 using PaymentAudit.Writer.Processing;
 using PaymentAudit.Writer.Tests.Support;
@@ -7,12 +8,12 @@ using PaymentAudit.Writer.Tests.Support;
 namespace PaymentAudit.Writer.Tests.Integration;
 
 [Collection(UsesDynamoDbLocal.Name)]
-public sealed class ConcurrencyAndFaultTests(DynamoDbLocalFixture dynamoDb)
+public sealed class ConcurrencyAndFaultTests(DynamoDbLocalFixture dynamoDb, FauxqsFixture fauxqs)
 {
     [Fact]
     public async Task Two_writers_racing_on_one_chain_leave_no_fork_and_no_gap()
     {
-        using var sut = await WriterUnderTest.CreateAsync(dynamoDb);
+        using var sut = await WriterUnderTest.CreateAsync(dynamoDb, fauxqs);
         var delivery = new Delivery();
         var left = new FifoQueueModel(Enumerable.Range(0, 60).Select(i => delivery.Message("contended", Some.Json(Some.AccessEvent(minute: i)))));
         var right = new FifoQueueModel(Enumerable.Range(60, 60).Select(i => delivery.Message("contended", Some.Json(Some.AccessEvent(minute: i)))));
@@ -29,10 +30,11 @@ public sealed class ConcurrencyAndFaultTests(DynamoDbLocalFixture dynamoDb)
     [Fact]
     public async Task Transient_faults_fail_groups_fifo_style_and_redelivery_stores_every_event_once_in_order()
     {
-        using var sut = await WriterUnderTest.CreateAsync(dynamoDb);
+        using var sut = await WriterUnderTest.CreateAsync(dynamoDb, fauxqs);
         var delivery = new Delivery();
         var faults = DynamoDbLocalFixture.CreateFaultInjector(seed: 42);
-        faults.Operations.Add("TransactWriteItems");
+        faults.Operations.Add("PutItem");
+        faults.Operations.Add("Query");
         faults.Operations.Add("GetItem");
         faults.Kinds.Add(FaultKind.LoseResponseAfterCommit);
         faults.FaultRate = 0.3;

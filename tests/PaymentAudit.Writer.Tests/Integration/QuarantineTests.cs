@@ -3,6 +3,7 @@ using System.Text.Json;
 using PaymentAudit.Core.Chain;
 using PaymentAudit.Core.Validation;
 using PaymentAudit.Testing.DynamoDb;
+using PaymentAudit.Testing.Fauxqs;
 using PaymentAudit.Testing.Support;
 using PaymentAudit.Writer.Processing;
 using PaymentAudit.Writer.Tests.Support;
@@ -10,7 +11,7 @@ using PaymentAudit.Writer.Tests.Support;
 namespace PaymentAudit.Writer.Tests.Integration;
 
 [Collection(UsesDynamoDbLocal.Name)]
-public sealed class QuarantineTests(DynamoDbLocalFixture dynamoDb)
+public sealed class QuarantineTests(DynamoDbLocalFixture dynamoDb, FauxqsFixture fauxqs)
 {
     private const string CardNumber = "4111 1111 1111 1111";
 
@@ -30,7 +31,7 @@ public sealed class QuarantineTests(DynamoDbLocalFixture dynamoDb)
     [MemberData(nameof(BadPayloads))]
     public async Task A_bad_message_is_quarantined_with_its_reason_and_the_group_continues(string payload, string expectedCode)
     {
-        using var sut = await WriterUnderTest.CreateAsync(dynamoDb);
+        using var sut = await WriterUnderTest.CreateAsync(dynamoDb, fauxqs);
         var delivery = new Delivery();
         var before = Some.AccessEvent(minute: 1);
         var after = Some.AccessEvent(minute: 2);
@@ -49,14 +50,36 @@ public sealed class QuarantineTests(DynamoDbLocalFixture dynamoDb)
         var rejection = body.RootElement.GetProperty("rejection");
         rejection.GetProperty("code").GetString().ShouldBe(expectedCode);
         rejection.GetProperty("reason").GetString().ShouldNotBeNullOrWhiteSpace();
-        rejection.GetProperty("payload").GetString()!.Length.ShouldBe(payload.Length);
+        rejection.GetProperty("payloadBytes").GetInt32().ShouldBe(Encoding.UTF8.GetByteCount(payload));
+        var preview = rejection.GetProperty("preview").GetString()!;
+        payload.Replace(CardNumber, "**** **** **** 1111", StringComparison.Ordinal).Replace("4111-1111-1111-1111", "****-****-****-1111", StringComparison.Ordinal).ShouldStartWith(preview);
+        (preview.Length == payload.Length || rejection.GetProperty("previewTruncated").GetBoolean()).ShouldBeTrue();
         (await sut.VerifyAsync("g")).IsIntact.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_message_larger_than_the_preview_is_archived_whole_under_its_hash()
+    {
+        using var sut = await WriterUnderTest.CreateAsync(dynamoDb, fauxqs);
+        var junk = "junk " + new string('x', 261_000) + $" card {CardNumber}";
+
+        var report = await sut.NewWriter().ProcessAsync([new Delivery().Message("g", junk)]);
+
+        report.Messages.Single().Outcome.ShouldBe(MessageOutcome.Rejected);
+        var record = (await sut.ChainAsync("g")).Single().Record;
+        var details = RecordProjection.TryRead(record.Body, new AuditEventValidator(), out _)!.Quarantine!;
+        details.Archived.ShouldBeTrue();
+        var archived = await sut.Archive.ReadAsync(details.PayloadSha256!, CancellationToken.None);
+        archived.ShouldNotBeNull().Length.ShouldBe((int)details.PayloadBytes!);
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(archived)).ShouldBe(details.PayloadSha256);
+        CardNumberDetector.ContainsCardNumber(Encoding.UTF8.GetString(archived)).ShouldBeFalse();
+        Encoding.UTF8.GetByteCount(record.Body).ShouldBeLessThan(QuarantinedPayload.PreviewMaxBytes + 1_000);
     }
 
     [Fact]
     public async Task No_stored_item_or_log_line_holds_a_card_number()
     {
-        using var sut = await WriterUnderTest.CreateAsync(dynamoDb);
+        using var sut = await WriterUnderTest.CreateAsync(dynamoDb, fauxqs);
         var delivery = new Delivery();
         var payload = Some.Json(Some.AccessEvent()).Replace("refund review", $"refund review card {CardNumber}", StringComparison.Ordinal);
 
@@ -69,6 +92,14 @@ public sealed class QuarantineTests(DynamoDbLocalFixture dynamoDb)
             {
                 everything.Append(value.S).Append(' ').Append(string.Join(' ', value.L?.Select(v => v.S) ?? [])).Append('\n');
             }
+        }
+
+        var archivedObjects = await sut.S3.ListObjectsV2Async(new Amazon.S3.Model.ListObjectsV2Request { BucketName = sut.Bucket });
+        foreach (var stored in archivedObjects.S3Objects ?? [])
+        {
+            using var response = await sut.S3.GetObjectAsync(sut.Bucket, stored.Key);
+            using var reader = new StreamReader(response.ResponseStream);
+            everything.Append(await reader.ReadToEndAsync()).Append('\n');
         }
 
         everything.ToString().ShouldContain("**** **** **** 1111");

@@ -2,6 +2,7 @@ using Amazon.DynamoDBv2.Model;
 using PaymentAudit.Core.Chain;
 using PaymentAudit.Storage;
 using PaymentAudit.Testing.DynamoDb;
+using PaymentAudit.Testing.Fauxqs;
 using PaymentAudit.Testing.Support;
 using PaymentAudit.Writer.Tests.Support;
 
@@ -12,7 +13,7 @@ namespace PaymentAudit.Writer.Tests.Integration;
 /// deployed resource policy not there) and checks that verification names the chain and position.
 /// </summary>
 [Collection(UsesDynamoDbLocal.Name)]
-public sealed class TamperingTests(DynamoDbLocalFixture dynamoDb)
+public sealed class TamperingTests(DynamoDbLocalFixture dynamoDb, FauxqsFixture fauxqs)
 {
     private const string Chain = "tampered";
 
@@ -56,7 +57,7 @@ public sealed class TamperingTests(DynamoDbLocalFixture dynamoDb)
     }
 
     [Fact]
-    public async Task Deleting_the_last_record_is_found_at_the_head()
+    public async Task Deleting_the_last_record_is_found_against_the_head_the_index_committed()
     {
         using var sut = await StoredChainAsync();
         await sut.Client.DeleteItemAsync(sut.Table, Key(5));
@@ -114,11 +115,34 @@ public sealed class TamperingTests(DynamoDbLocalFixture dynamoDb)
             v => v.Kind.ShouldBe(ViolationKind.BrokenLink));
     }
 
+    [Fact]
+    public async Task Rewriting_the_tail_consistently_after_it_was_committed_is_found_at_the_committed_head()
+    {
+        using var sut = await StoredChainAsync();
+        var fourth = await GetAsync(sut, 4);
+        var fifth = await GetAsync(sut, 5);
+        var body = fourth["body"].S.Replace("\"success\"", "\"denied\"", StringComparison.Ordinal);
+        fourth["body"] = new AttributeValue { S = body };
+        fourth["query_result"] = new AttributeValue { S = "denied" };
+        fourth["hash"] = new AttributeValue { S = RecordHasher.Compute(body, fourth["prevHash"].S) };
+        fifth["prevHash"] = fourth["hash"];
+        fifth["hash"] = new AttributeValue { S = RecordHasher.Compute(fifth["body"].S, fourth["hash"].S) };
+        await sut.Client.PutItemAsync(sut.Table, fourth);
+        await sut.Client.PutItemAsync(sut.Table, fifth);
+
+        var result = await sut.VerifyAsync(Chain);
+
+        result.Violations.ShouldHaveSingleItem().ShouldSatisfyAllConditions(
+            v => v.Seq.ShouldBe(5),
+            v => v.Kind.ShouldBe(ViolationKind.HeadMismatch));
+    }
+
     private async Task<WriterUnderTest> StoredChainAsync()
     {
-        var sut = await WriterUnderTest.CreateAsync(dynamoDb);
+        var sut = await WriterUnderTest.CreateAsync(dynamoDb, fauxqs);
         var delivery = new Delivery();
         await sut.NewWriter().ProcessAsync(Enumerable.Range(0, 5).Select(i => delivery.Message(Chain, Some.Json(Some.AccessEvent(minute: i)))).ToList());
+        (await sut.IndexAsync()).Problems.ShouldBeEmpty();
         (await sut.VerifyAsync(Chain)).IsIntact.ShouldBeTrue();
         return sut;
     }

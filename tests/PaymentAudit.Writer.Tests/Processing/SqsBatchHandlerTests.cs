@@ -11,7 +11,7 @@ namespace PaymentAudit.Writer.Tests.Processing;
 public sealed class SqsBatchHandlerTests
 {
     private readonly ScriptedChainStore _store = new();
-    private readonly StringWriter _output = new();
+    private readonly LambdaLogFrames _frames = new();
 
     [Fact]
     public async Task HandleAsync_ReadsTheLambdaSqsEventAndAnswersWithBatchItemFailures()
@@ -35,32 +35,62 @@ public sealed class SqsBatchHandlerTests
     }
 
     [Fact]
-    public async Task HandleAsync_WritesOneLogLineAndOneEmbeddedMetricLinePerBatch()
+    public async Task HandleAsync_WritesOneLogRecordAndOneEmbeddedMetricRecordPerBatch()
     {
         var delivery = new Delivery();
 
         await Handler().ProcessAsync([delivery.Message("g", Some.Json(Some.AccessEvent())), delivery.Message("g", "oops")]);
 
-        var lines = _output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        lines.Length.ShouldBe(2);
-        using var log = JsonDocument.Parse(lines[0]);
+        _frames.Records.Count.ShouldBe(2);
+        using var log = JsonDocument.Parse(_frames.Records[0]);
         log.RootElement.GetProperty("accepted").GetInt32().ShouldBe(1);
         log.RootElement.GetProperty("rejected").GetInt32().ShouldBe(1);
         log.RootElement.GetProperty("rejections")[0].GetProperty("code").GetString().ShouldBe("not_json");
-        lines[0].ShouldNotContain("oops");
-        using var metrics = JsonDocument.Parse(lines[1]);
+        _frames.Records[0].ShouldNotContain("oops");
+        using var metrics = JsonDocument.Parse(_frames.Records[1]);
         var directive = metrics.RootElement.GetProperty("_aws").GetProperty("CloudWatchMetrics")[0];
         directive.GetProperty("Namespace").GetString().ShouldBe("PaymentAudit");
         directive.GetProperty("Metrics").EnumerateArray().Select(m => m.GetProperty("Name").GetString())
-            .ShouldBe(["Accepted", "Rejected", "Duplicate", "Failed", "BatchDurationMs"]);
+            .ShouldBe(["Accepted", "Rejected", "Redacted", "Duplicate", "ConflictingDuplicate", "Failed", "BatchDurationMs"]);
         metrics.RootElement.GetProperty("Environment").GetString().ShouldBe("test");
         metrics.RootElement.GetProperty("Rejected").GetInt32().ShouldBe(1);
     }
 
+    [Fact]
+    public async Task HandleAsync_UnderTheRuntimesJsonLogFormat_EveryRecordIsOneJsonDocumentWithEmfAtItsTopLevel()
+    {
+        var delivery = new Delivery();
+
+        await Handler().ProcessAsync([delivery.Message("g", Some.Json(Some.AccessEvent()))]);
+
+        // Every record parses as exactly one JSON object: none is two documents in one frame, and
+        // none was wrapped as a "message" string (which is what WriteLine would have caused).
+        foreach (var record in _frames.Records)
+        {
+            using var document = JsonDocument.Parse(record);
+            document.RootElement.ValueKind.ShouldBe(JsonValueKind.Object);
+        }
+
+        _frames.Records.Count(r => JsonDocument.Parse(r).RootElement.TryGetProperty("_aws", out _)).ShouldBe(1);
+    }
+
+    [Fact]
+    public void GroupFailed_WritesOneErrorRecordWithoutPayloadContent()
+    {
+        var telemetry = new BatchTelemetry(_frames, "PaymentAudit", "test", TimeProvider.System);
+
+        telemetry.GroupFailed("g", new InvalidOperationException("boom"));
+
+        using var record = JsonDocument.Parse(_frames.Records.Single());
+        record.RootElement.GetProperty("level").GetString().ShouldBe("error");
+        record.RootElement.GetProperty("chainId").GetString().ShouldBe("g");
+    }
+
     private SqsBatchHandler Handler()
     {
-        var telemetry = new BatchTelemetry(_output, "PaymentAudit", "test", TimeProvider.System);
-        var processor = new BatchProcessor(new AuditEventValidator(), new ChainAppender(_store, new ChainHeadCache(), TimeProvider.System), telemetry.GroupFailed);
+        var telemetry = new BatchTelemetry(_frames, "PaymentAudit", "test", TimeProvider.System);
+        var processor = new BatchProcessor(
+            new AuditEventValidator(), new ChainAppender(_store, new RecordingArchive(), new ChainTailCache(), TimeProvider.System), telemetry.GroupFailed);
         return new SqsBatchHandler(processor, telemetry);
     }
 }

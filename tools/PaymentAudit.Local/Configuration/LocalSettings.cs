@@ -162,6 +162,9 @@ public sealed record LocalSettings
     /// <summary>Name of the local FIFO dead-letter queue.</summary>
     public string DeadLetterQueueName => $"{ResourcePrefix}-audit-dlq.fifo";
 
+    /// <summary>Name of the local archive bucket (lowercase, as S3 bucket names must be).</summary>
+    public string ArchiveBucketName => $"{ResourcePrefix.ToLowerInvariant().Replace('_', '-')}-archive";
+
     /// <summary>The event source options these settings give for the queue at <paramref name="queueUrl"/>.</summary>
     public EventSourceOptions EventSourceFor(string queueUrl) => new()
     {

@@ -1,27 +1,30 @@
 using System.Diagnostics;
 using System.Globalization;
 using Amazon.DynamoDBv2;
+using Amazon.S3;
 using Amazon.SQS;
 using Amazon.SQS.Model;
 using PaymentAudit.Client;
 using PaymentAudit.Core.Chain;
+using PaymentAudit.Core.History;
+using PaymentAudit.Core.Validation;
 using PaymentAudit.Local.EventSource;
+using PaymentAudit.Local.History;
 using PaymentAudit.Local.Provisioning;
-using PaymentAudit.Storage;
 
 namespace PaymentAudit.Local.Demos;
 
 /// <summary>
 /// The demo: with the local event source running the real writer, sends a realistic stream through
 /// the client library (plus a few raw messages a misbehaving app sends), shows the client refusing
-/// a card number, waits until the queue drains, verifies every chain, answers two auditor
-/// questions, and reports <c>demo: sent=.. stored=.. quarantined=.. dlq=.. lost=.. chains_verified=k/k</c>.
+/// a card number, waits until the queue drains, runs the history indexer, verifies every chain
+/// against the heads the index committed, answers two auditor questions, and reports <c>demo: sent=.. stored=.. quarantined=.. dlq=.. lost=.. chains_verified=k/k</c>.
 /// </summary>
 public sealed class Demo
 {
     private const int ShownRows = 8;
     private readonly IAmazonSQS _sqs;
-    private readonly IAmazonDynamoDB _dynamoDb;
+    private readonly LocalHistory _history;
     private readonly LocalResources _resources;
     private readonly LocalEventSource _eventSource;
     private readonly DemoOptions _options;
@@ -30,15 +33,16 @@ public sealed class Demo
     /// <summary>Creates a demo.</summary>
     /// <param name="sqs">Client of the local queues (the applications' and the auditor's).</param>
     /// <param name="dynamoDb">Client the auditor reads the table with.</param>
+    /// <param name="s3">Client of the archive bucket, where the history index is.</param>
     /// <param name="resources">Table and queues.</param>
     /// <param name="eventSource">The event source feeding the writer; the demo runs it.</param>
     /// <param name="options">Volume and shape of the traffic.</param>
     /// <param name="output">Where progress and results are printed.</param>
-    public Demo(IAmazonSQS sqs, IAmazonDynamoDB dynamoDb, LocalResources resources, LocalEventSource eventSource, DemoOptions options, TextWriter output)
+    public Demo(IAmazonSQS sqs, IAmazonDynamoDB dynamoDb, IAmazonS3 s3, LocalResources resources, LocalEventSource eventSource, DemoOptions options, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(options);
         _sqs = sqs;
-        _dynamoDb = dynamoDb;
+        _history = new LocalHistory(dynamoDb, s3, resources, TimeProvider.System);
         _resources = resources;
         _eventSource = eventSource;
         _options = options.Validate();
@@ -91,18 +95,23 @@ public sealed class Demo
         Print($"event source: {counters.Invocations} batches, {counters.Received} received ({counters.Redelivered} redelivered), "
             + $"{counters.ReportedFailures} reported failed, {counters.FailedInvocations} failed invocations, {counters.TimedOutInvocations} timed out");
 
-        var reader = new AuditTrailReader(_dynamoDb, _resources.TableName);
+        var indexing = Stopwatch.StartNew();
+        var run = await _history.Indexer.RunAsync(cancellationToken);
+        Print(string.Create(
+            CultureInfo.InvariantCulture,
+            $"index: generation={run.Generation} chains={run.Chains} records={run.RecordsIndexed} rows={run.RowsWritten} segments={run.SegmentsWritten} problems={run.Problems.Count} in {indexing.Elapsed.TotalSeconds:0.0} s"));
         Print("verifying every chain ...");
         var verifying = Stopwatch.StartNew();
-        var check = await new TrailCheck(reader, _sqs, _resources.DeadLetterQueueUrl).RunAsync(ledger, cancellationToken);
+        var commitments = await _history.CommitmentsAsync(cancellationToken);
+        var check = await new TrailCheck(_history.Reader, commitments, _sqs, _resources.DeadLetterQueueUrl).RunAsync(ledger, cancellationToken);
         Print($"verified: {check.ChainsVerified}/{check.Chains} chains intact, {check.Stored + check.Quarantined} records read in {verifying.Elapsed.TotalSeconds:0.0} s");
         foreach (var violation in check.Violations.Take(10))
         {
             Print($"  chain violation: {violation}");
         }
 
-        await PrintWhoAccessedAsync(reader, DemoTraffic.HotRecordId, cancellationToken);
-        await PrintActorWindowAsync(reader, DemoTraffic.FeaturedActorId, started - DemoTraffic.Window + TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(15), cancellationToken);
+        await PrintWhoAccessedAsync(DemoTraffic.HotRecordId, cancellationToken);
+        await PrintActorWindowAsync(DemoTraffic.FeaturedActorId, started - DemoTraffic.Window + TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(15), cancellationToken);
 
         var result = new DemoResult(
             ledger.Sent, check.Stored, check.Quarantined, check.DeadLettered, check.Lost, check.Doubled, check.Chains, check.ChainsVerified, drained, pipelineTime,
@@ -221,35 +230,47 @@ public sealed class Demo
         }
     }
 
-    private async Task PrintWhoAccessedAsync(AuditTrailReader reader, string recordId, CancellationToken cancellationToken)
+    private async Task PrintWhoAccessedAsync(string recordId, CancellationToken cancellationToken)
     {
-        var accesses = await reader.QueryPaymentRecordAsync(recordId, cancellationToken);
+        var accesses = await CollectAsync(_history.Query.QueryAsync(HistoryKind.Record, recordId, cancellationToken: cancellationToken));
         Print(string.Empty);
         Print($"query: who accessed payment record {recordId}? {accesses.Count} accesses, oldest first");
         Print($"  {"when (UTC)",-23}  {"who",-17} {"how",-18} {"result",-8} {"event",-24} where");
         foreach (var access in accesses.Take(ShownRows))
         {
-            Print($"  {Readable(access.Timestamp),-23}  {access.UserId,-17} {access.Reference,-18} {access.QueryResult,-8} {access.EventType,-24} {access.ChainId}#{access.Seq}");
+            Print($"  {Readable(access.Timestamp),-23}  {access.ActorId,-17} {access.Reference,-18} {access.Result,-8} {access.EventType,-24} {access.ChainId}#{access.Seq}");
         }
 
         PrintMore(accesses.Count);
     }
 
-    private async Task PrintActorWindowAsync(AuditTrailReader reader, string userId, DateTimeOffset from, TimeSpan length, CancellationToken cancellationToken)
+    private async Task PrintActorWindowAsync(string userId, DateTimeOffset from, TimeSpan length, CancellationToken cancellationToken)
     {
         var to = from + length;
-        var entries = await reader.QueryActorAsync(userId, from.UtcDateTime, to.UtcDateTime, cancellationToken);
+        var entries = await CollectAsync(_history.Query.QueryAsync(
+            HistoryKind.Actor, userId, Rfc3339.ToSortable(from.UtcDateTime), Rfc3339.ToSortable(to.UtcDateTime), cancellationToken));
         Print(string.Empty);
         Print($"query: what did {userId} access between {from.UtcDateTime:HH:mm} and {to.UtcDateTime:HH:mm} UTC? {entries.Count} events");
-        Print($"  {"when (UTC)",-23}  {"event",-24} {"result",-8} {"queried",-10} returned");
+        Print($"  {"when (UTC)",-23}  {"event",-24} {"result",-11} where");
         foreach (var entry in entries.Take(ShownRows))
         {
-            var status = entry.Status == RecordStatus.Accepted ? entry.QueryResult : "quarantined";
-            Print($"  {Readable(entry.Timestamp),-23}  {entry.EventType ?? "-",-24} {status,-8} {entry.QueryRecordId,-10} {string.Join(",", entry.ResponseRecordIds)}");
+            var status = entry.Status == RecordStatus.Accepted ? entry.Result : "quarantined";
+            Print($"  {Readable(entry.Timestamp),-23}  {entry.EventType ?? "-",-24} {status,-11} {entry.ChainId}#{entry.Seq}");
         }
 
         PrintMore(entries.Count);
         Print(string.Empty);
+    }
+
+    private static async Task<List<HistoryRow>> CollectAsync(IAsyncEnumerable<HistoryRow> rows)
+    {
+        var list = new List<HistoryRow>();
+        await foreach (var row in rows)
+        {
+            list.Add(row);
+        }
+
+        return list;
     }
 
     private static string Readable(string sortableUtc) =>

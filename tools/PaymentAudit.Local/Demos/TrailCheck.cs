@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Amazon.SQS;
 using PaymentAudit.Core.Chain;
+using PaymentAudit.Core.History;
 using PaymentAudit.Core.Validation;
 using PaymentAudit.Local.Emulators;
 using PaymentAudit.Local.Provisioning;
@@ -10,7 +11,8 @@ using PaymentAudit.Storage;
 namespace PaymentAudit.Local.Demos;
 
 /// <summary>
-/// Checks the audit table against what was sent: verifies every chain, counts accepted and
+/// Checks the audit table against what was sent: verifies every chain (also against the heads the
+/// history index committed), counts accepted and
 /// quarantined records, finds every sent event (by event id) and raw message (by message id),
 /// and reads every message of the dead-letter queue without consuming it (see
 /// <see cref="FauxqsQueueInspector"/>). A sent message is lost when it is neither in the table nor
@@ -20,13 +22,15 @@ public sealed class TrailCheck
 {
     private const int ParallelChains = 8;
     private readonly AuditTrailReader _reader;
+    private readonly IReadOnlyDictionary<string, ChainWatermark> _commitments;
     private readonly IAmazonSQS _sqs;
     private readonly string _deadLetterQueueUrl;
 
-    /// <summary>Creates a check over the table <paramref name="reader"/> reads and the dead-letter queue.</summary>
-    public TrailCheck(AuditTrailReader reader, IAmazonSQS sqs, string deadLetterQueueUrl)
+    /// <summary>Creates a check over the table <paramref name="reader"/> reads, the index's committed heads and the dead-letter queue.</summary>
+    public TrailCheck(AuditTrailReader reader, IReadOnlyDictionary<string, ChainWatermark> commitments, IAmazonSQS sqs, string deadLetterQueueUrl)
     {
         _reader = reader;
+        _commitments = commitments;
         _sqs = sqs;
         _deadLetterQueueUrl = deadLetterQueueUrl;
     }
@@ -52,8 +56,8 @@ public sealed class TrailCheck
                     records.Add(record);
                 }
 
-                var head = await _reader.ReadHeadAsync(chainId, token);
-                var verification = await verifier.VerifyAsync(chainId, records.ToAsyncEnumerable(), head, token);
+                var committed = _commitments.TryGetValue(chainId, out var mark) ? new[] { new ChainHead(mark.Seq, mark.Hash) } : [];
+                var verification = await verifier.VerifyAsync(chainId, records.ToAsyncEnumerable(), committed, cancellationToken: token);
                 if (verification.IsIntact)
                 {
                     Interlocked.Increment(ref verified);

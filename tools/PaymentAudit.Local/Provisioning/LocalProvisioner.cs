@@ -1,4 +1,6 @@
 using Amazon.DynamoDBv2;
+using Amazon.S3;
+using Amazon.S3.Model;
 using Amazon.SQS;
 using Amazon.SQS.Model;
 using PaymentAudit.Storage;
@@ -7,9 +9,10 @@ namespace PaymentAudit.Local.Provisioning;
 
 /// <summary>
 /// Creates the local resources from the shared topology: the audit table (through
-/// <see cref="AuditTableProvisioner"/>), the FIFO dead-letter queue and the FIFO audit queue with
-/// its redrive policy. Existing resources of the same names are reused (a persisted run's), the
-/// audit queue's visibility timeout and redrive policy brought up to the given values.
+/// <see cref="AuditTableProvisioner"/>), the FIFO dead-letter queue, the FIFO audit queue with
+/// its redrive policy, and the archive bucket. Existing resources of the same names are reused (a
+/// persisted run's), the audit queue's visibility timeout and redrive policy brought up to the
+/// given values.
 /// </summary>
 public static class LocalProvisioner
 {
@@ -17,15 +20,19 @@ public static class LocalProvisioner
     public static async Task<LocalResources> ProvisionAsync(
         IAmazonDynamoDB dynamoDb,
         IAmazonSQS sqs,
+        IAmazonS3 s3,
         string tableName,
         string queueName,
         string deadLetterQueueName,
+        string archiveBucket,
         int maxReceiveCount,
         TimeSpan visibilityTimeout,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sqs);
+        ArgumentNullException.ThrowIfNull(s3);
         var table = AuditTableProvisioner.EnsureTableAsync(dynamoDb, tableName, cancellationToken);
+        await EnsureBucketAsync(s3, archiveBucket, cancellationToken);
 
         var deadLetter = await sqs.CreateQueueAsync(
             new CreateQueueRequest { QueueName = deadLetterQueueName, Attributes = AuditQueueAttributes.DeadLetterQueue() }, cancellationToken);
@@ -53,7 +60,18 @@ public static class LocalProvisioner
         }
 
         await table;
-        return new LocalResources(tableName, queueUrl, deadLetter.QueueUrl);
+        return new LocalResources(tableName, queueUrl, deadLetter.QueueUrl, archiveBucket);
+    }
+
+    private static async Task EnsureBucketAsync(IAmazonS3 s3, string bucket, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await s3.PutBucketAsync(new PutBucketRequest { BucketName = bucket }, cancellationToken);
+        }
+        catch (AmazonS3Exception ex) when (ex.ErrorCode is "BucketAlreadyOwnedByYou" or "BucketAlreadyExists")
+        {
+        }
     }
 
     private static async Task<string> QueueArnAsync(IAmazonSQS sqs, string queueUrl, CancellationToken cancellationToken)

@@ -25,11 +25,12 @@ public static class LocalDemoRun
         var eventSource = LocalWriter.CreateEventSource(
             environment.Sqs,
             environment.DynamoDb,
-            environment.Resources.TableName,
+            environment.S3,
+            environment.Resources,
             settings.EventSourceFor(environment.Resources.QueueUrl),
             TextWriter.Null,
             settings.WriterParallelGroups);
-        var demo = new Demo(environment.Sqs, environment.DynamoDb, environment.Resources, eventSource, options, output);
+        var demo = new Demo(environment.Sqs, environment.DynamoDb, environment.S3, environment.Resources, eventSource, options, output);
         return await demo.RunAsync(cancellationToken);
     }
 }

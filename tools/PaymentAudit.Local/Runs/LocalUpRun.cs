@@ -57,7 +57,7 @@ public static class LocalUpRun
 
         await using var writerLog = OpenWriterLog(settings.WriterLogPath);
         var eventSource = LocalWriter.CreateEventSource(
-            environment.Sqs, environment.DynamoDb, resources.TableName, settings.EventSourceFor(resources.QueueUrl), writerLog, settings.WriterParallelGroups);
+            environment.Sqs, environment.DynamoDb, environment.S3, resources, settings.EventSourceFor(resources.QueueUrl), writerLog, settings.WriterParallelGroups);
         var polling = eventSource.RunAsync(stoppingToken);
         using var timer = new PeriodicTimer(interval);
         try

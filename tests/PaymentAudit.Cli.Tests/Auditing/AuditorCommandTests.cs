@@ -1,0 +1,284 @@
+using System.Globalization;
+using System.Text.Json;
+using Amazon.SQS.Model;
+using PaymentAudit.Cli.Tests.Support;
+using PaymentAudit.Client;
+using PaymentAudit.Core.Chain;
+using PaymentAudit.Core.History;
+using PaymentAudit.Core.Validation;
+using PaymentAudit.Local.Provisioning;
+using PaymentAudit.Storage;
+using PaymentAudit.Storage.Archive;
+using PaymentAudit.Testing.Support;
+using Shouldly;
+using Xunit;
+
+namespace PaymentAudit.Cli.Tests.Auditing;
+
+/// <summary>The auditor's commands end to end on the emulators, with the real writer storing what reaches the queue.</summary>
+[Collection(LocalPipelineCollection.Name)]
+public sealed class AuditorCommandTests(LocalPipelineFixture emulators)
+{
+
+    [Fact]
+    public async Task Chains_ListsEveryChainWithItsHeadAndLeavesItsOwnAuditEventInTheTrail()
+    {
+        await using var trail = await TrailAsync();
+
+        var (exit, output, _) = await RunAsync(trail, "chains", "--format", "json");
+
+        exit.ShouldBe(ExitCodes.Success);
+        using var chains = JsonDocument.Parse(output);
+        chains.RootElement.EnumerateArray().Select(c => c.GetProperty("chain").GetString()).ShouldContain("audit-a");
+        chains.RootElement.EnumerateArray().Single(c => c.GetProperty("chain").GetString() == "audit-a").GetProperty("head_seq").GetInt64().ShouldBe(3);
+        await trail.EventuallyStoredAsync("audit.trail.queried");
+    }
+
+    [Fact]
+    public async Task Verify_IntactTrail_ExitsZeroWithItsJsonDocumentAndSummaryLine()
+    {
+        await using var trail = await TrailAsync();
+
+        var (exit, output, error) = await RunAsync(trail, "verify", "--json");
+
+        exit.ShouldBe(ExitCodes.Success, error);
+        using var report = JsonDocument.Parse(output);
+        report.RootElement.GetProperty("chains").GetInt32().ShouldBeGreaterThanOrEqualTo(2);
+        report.RootElement.GetProperty("violations").GetArrayLength().ShouldBe(0);
+        error.ShouldContain("verify: chains=");
+        await trail.EventuallyStoredAsync("audit.trail.verified");
+    }
+
+    [Fact]
+    public async Task Verify_TamperedTrail_ExitsFourNamingChainSeqAndKind()
+    {
+        await using var trail = await TrailAsync();
+        await trail.DynamoDb.DeleteItemAsync(trail.Resources.TableName, new Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue>
+        {
+            ["pk"] = new() { S = AuditKeys.Chain("audit-a") },
+            ["sk"] = new() { S = AuditKeys.Record(2) },
+        });
+
+        var (exit, output, _) = await RunAsync(trail, "verify", "--chain", "audit-a");
+
+        exit.ShouldBe(ExitCodes.ViolationsFound);
+        output.ShouldContain("chain 'audit-a' seq 2: Gap: record 2 is missing");
+        output.ShouldContain("verify: chains=1 records=2 violations=1");
+    }
+
+    [Fact]
+    public async Task QueryRecord_AsCsv_ParsesWithOneRowPerAccess()
+    {
+        await using var trail = await TrailAsync();
+
+        var (exit, output, _) = await RunAsync(trail, "query", "record", "pay-shared", "--format", "csv");
+
+        exit.ShouldBe(ExitCodes.Success);
+        var lines = output.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        lines[0].ShouldBe("timestamp,actor,event_type,result,status,reference,chain,seq,event_id");
+        lines.Length.ShouldBe(1 + 5);
+        lines.Skip(1).ShouldAllBe(l => l.Contains(",returned,", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task QueryActor_WithinAWindow_ReturnsTheActorsEvents()
+    {
+        await using var trail = await TrailAsync();
+
+        var (exit, output, _) = await RunAsync(trail, "query", "actor", "user-ana", "--from", "2026-11-23", "--to", "now", "--format", "json");
+
+        exit.ShouldBe(ExitCodes.Success);
+        JsonDocument.Parse(output).RootElement.GetArrayLength().ShouldBe(5);
+    }
+
+    [Fact]
+    public async Task QueryEvent_FindsWhereTheEventIsStored()
+    {
+        await using var trail = await TrailAsync();
+
+        var (exit, output, _) = await RunAsync(trail, "query", "event", trail.FirstEventId, "--format", "json");
+
+        exit.ShouldBe(ExitCodes.Success);
+        var found = JsonDocument.Parse(output).RootElement.EnumerateArray().Single();
+        (found.GetProperty("chain").GetString(), found.GetProperty("seq").GetInt64()).ShouldBe(("audit-a", 1L));
+    }
+
+    [Fact]
+    public async Task AnyCommand_WhenItsAuditEventCannotBeRecorded_ShowsNothingAndExitsFive()
+    {
+        await using var trail = await TrailAsync();
+        var missingQueue = trail.Resources.QueueUrl.Replace(".fifo", "-gone.fifo", StringComparison.Ordinal);
+
+        var (exit, output, error) = await RunAsync(trail, ["query", "record", "pay-shared", "--queue-url", missingQueue], overrideQueue: false);
+
+        exit.ShouldBe(ExitCodes.ReadNotAudited);
+        output.ShouldBeEmpty();
+        error.ShouldContain("could not be recorded");
+    }
+
+    [Fact]
+    public async Task Dlq_ListShowsTheVerdictNotTheBody_AndRedriveMovesItBack()
+    {
+        await using var trail = await TrailAsync();
+        using var sqs = emulators.Sqs.CreateClient();
+        await sqs.SendMessageAsync(new SendMessageRequest
+        {
+            QueueUrl = trail.Resources.DeadLetterQueueUrl,
+            MessageBody = "{\"secret\":\"do not print me\"}",
+            MessageGroupId = "4111111111111111",
+            MessageDeduplicationId = "dead-1",
+        });
+
+        var (listExit, listed, _) = await RunAsync(trail, "dlq", "list", "--format", "json");
+        var (redriveExit, moved, _) = await RunAsync(trail, "dlq", "redrive", "--yes");
+
+        listExit.ShouldBe(ExitCodes.Success);
+        listed.ShouldNotContain("do not print me");
+        listed.ShouldNotContain("4111111111111111");
+        var letter = JsonDocument.Parse(listed).RootElement.EnumerateArray().Single();
+        letter.GetProperty("verdict").GetString().ShouldBe("unknown_field");
+        letter.GetProperty("chain").GetString()!.ShouldStartWith("~");
+        redriveExit.ShouldBe(ExitCodes.Success);
+        moved.ShouldContain("redrive: moved=1");
+        (await QueueDepth.ReadAsync(sqs, trail.Resources.DeadLetterQueueUrl)).Total.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task DlqRedrive_WithoutATerminalAndWithoutYes_IsRefused()
+    {
+        await using var trail = await TrailAsync();
+
+        var (exit, _, error) = await RunAsync(trail, "dlq", "redrive");
+
+        exit.ShouldBe(ExitCodes.Usage);
+        error.ShouldContain("--yes");
+    }
+
+    [Fact]
+    public async Task NoTarget_IsAUsageError()
+    {
+        var error = new StringWriter();
+
+        var exit = await CliApplication.RunAsync(["chains"], new StringWriter(), error);
+
+        exit.ShouldBe(ExitCodes.Usage);
+        error.ToString().ShouldContain("--local");
+    }
+
+    [Fact]
+    public async Task UnreachableTable_ExitsThree()
+    {
+        await using var trail = await TrailAsync();
+
+        var (exit, _, _) = await RunAsync(trail, "chains", "--table", "no-such-table");
+
+        exit.ShouldBe(ExitCodes.StoreUnreachable);
+    }
+
+    private Task<(int Exit, string Output, string Error)> RunAsync(Trail trail, params string[] args) => RunAsync(trail, args, overrideQueue: true);
+
+    private async Task<(int Exit, string Output, string Error)> RunAsync(Trail trail, string[] args, bool overrideQueue)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        string[] target =
+        [
+            "--local",
+            "--dynamodb-port", emulators.DynamoDb.ServiceUrl.Port.ToString(CultureInfo.InvariantCulture),
+            "--sqs-port", emulators.Sqs.ServiceUrl.Port.ToString(CultureInfo.InvariantCulture),
+            "--dlq-url", trail.Resources.DeadLetterQueueUrl,
+            "--bucket", trail.Resources.ArchiveBucket,
+            .. overrideQueue ? new[] { "--queue-url", trail.Resources.QueueUrl } : [],
+            .. args.Contains("--table") ? [] : new[] { "--table", trail.Resources.TableName },
+        ];
+        var exit = await CliApplication.RunAsync([.. args, .. target], output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    private async Task<Trail> TrailAsync()
+    {
+        var resources = await emulators.ProvisionAsync(maxReceiveCount: 5);
+        var trail = new Trail(emulators, resources);
+        await trail.StartAsync();
+        return trail;
+    }
+
+    /// <summary>Events of minutes 0-2 go to audit-a, the others to audit-b.</summary>
+    private sealed class ByMinute : IMessageGroupStrategy
+    {
+        public string GetMessageGroupId(Core.Contract.AuditEvent auditEvent) =>
+            string.CompareOrdinal(auditEvent.OccurredAt, "2026-11-23T09:03") < 0 ? "audit-a" : "audit-b";
+    }
+
+    /// <summary>A provisioned trail with the writer draining its queue, holding a few events in chains audit-a and audit-b, indexed once.</summary>
+    private sealed class Trail(LocalPipelineFixture emulators, LocalResources resources) : IAsyncDisposable
+    {
+        private readonly CancellationTokenSource _stop = new();
+        private Task? _polling;
+
+        public LocalResources Resources { get; } = resources;
+
+        public Amazon.DynamoDBv2.AmazonDynamoDBClient DynamoDb { get; } = emulators.DynamoDb.CreateClient();
+
+        public Amazon.SQS.AmazonSQSClient Sqs { get; } = emulators.Sqs.CreateClient();
+
+        public Amazon.S3.AmazonS3Client S3 { get; } = emulators.Sqs.CreateS3Client();
+
+        public string FirstEventId { get; private set; } = string.Empty;
+
+        public async Task StartAsync()
+        {
+            var eventSource = LocalPipelineFixture.WriterEventSource(Sqs, DynamoDb, S3, Resources);
+            _polling = eventSource.RunAsync(_stop.Token);
+            await using (var audit = AuditTrail.Create(Sqs, new AuditTrailOptions { QueueUrl = Resources.QueueUrl, GroupStrategy = new ByMinute() }))
+            {
+                for (var i = 0; i < 5; i++)
+                {
+                    var id = await audit.RecordAsync(Some.AccessEvent(minute: i, queried: [$"pay-{i}"], returned: ["pay-shared"]));
+                    FirstEventId = i == 0 ? id : FirstEventId;
+                }
+            }
+
+            var reader = new AuditTrailReader(DynamoDb, Resources.TableName);
+            await Eventually.HoldsAsync(async () => (await reader.ReadHeadAsync("audit-a")).Seq == 3 && (await reader.ReadHeadAsync("audit-b")).Seq == 2, TimeSpan.FromSeconds(60), "the five events were stored");
+            await new HistoryIndexer(reader, new S3HistoryStore(S3, Resources.ArchiveBucket), new AuditEventValidator(), TimeProvider.System).RunAsync(CancellationToken.None);
+        }
+
+        public async Task EventuallyStoredAsync(string eventType)
+        {
+            var reader = new AuditTrailReader(DynamoDb, Resources.TableName);
+            await Eventually.HoldsAsync(
+                async () =>
+                {
+                    foreach (var chainId in await reader.ListChainIdsAsync())
+                    {
+                        await foreach (var record in reader.ReadChainAsync(chainId))
+                        {
+                            if (record.Record.EventType == eventType)
+                            {
+                                return true;
+                            }
+                        }
+                    }
+
+                    return false;
+                },
+                TimeSpan.FromSeconds(60),
+                $"an {eventType} event was stored");
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _stop.CancelAsync();
+            if (_polling is not null)
+            {
+                await _polling;
+            }
+
+            _stop.Dispose();
+            DynamoDb.Dispose();
+            Sqs.Dispose();
+            S3.Dispose();
+        }
+    }
+}

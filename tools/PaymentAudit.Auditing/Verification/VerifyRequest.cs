@@ -1,0 +1,14 @@
+namespace PaymentAudit.Auditing.Verification;
+
+/// <summary>What to verify.</summary>
+/// <param name="ChainIds">The chains to verify; empty for every chain.</param>
+/// <param name="FromSeq">Start each chain at this sequence number (1: from the beginning).</param>
+/// <param name="Parallel">Chains verified at once.</param>
+public sealed record VerifyRequest(IReadOnlyList<string> ChainIds, long FromSeq = 1, int Parallel = 4)
+{
+    /// <summary>
+    /// True when the whole trail is verified: only then are the structures that span chains (the
+    /// event index, the history index, the chain directory) checked in both directions.
+    /// </summary>
+    public bool IsWhole => ChainIds.Count == 0 && FromSeq <= 1;
+}
