@@ -57,7 +57,7 @@ public sealed class UpProcess : IAsyncDisposable
         };
         foreach (var argument in new[]
         {
-            Path.Combine(AppContext.BaseDirectory, "PaymentAudit.Cli.dll"), "local", "up",
+            typeof(CliApplication).Assembly.Location, "local", "up",
             "--data-dir", dataDirectory,
             "--dynamodb-port", dynamoDbPort.ToString(CultureInfo.InvariantCulture),
             "--sqs-port", sqsPort.ToString(CultureInfo.InvariantCulture),
