@@ -39,7 +39,7 @@ public sealed class CrashRecoveryTests : IDisposable
             var queueUrl = (await sqs.GetQueueUrlAsync(Settings.QueueName)).QueueUrl;
             await SendAsync(sqs, queueUrl, ledger);
             writerLog = WriterLogOf(first);
-            await Eventually.HoldsAsync(() => LinesIn(writerLog) >= 6, TimeSpan.FromSeconds(120), "the writer stored a few batches");
+            await Eventually.HoldsAsync(() => LinesIn(writerLog) >= 6, TimeSpan.FromSeconds(180), "the writer stored a few batches");
 
             queuedAtTheKill = (await QueueDepth.ReadAsync(sqs, queueUrl)).Total;
             first.KillTree();
@@ -57,7 +57,7 @@ public sealed class CrashRecoveryTests : IDisposable
         try
         {
             await Eventually.HoldsAsync(
-                async () => (await QueueDepth.ReadAsync(restartedSqs, resources.QueueUrl)).Total == 0, TimeSpan.FromSeconds(240), "the restarted run drained the queue");
+                async () => (await QueueDepth.ReadAsync(restartedSqs, resources.QueueUrl)).Total == 0, TimeSpan.FromSeconds(300), "the restarted run drained the queue");
         }
         catch (TimeoutException ex)
         {
@@ -90,7 +90,7 @@ public sealed class CrashRecoveryTests : IDisposable
             first.KillOnlyItself();
             await Eventually.HoldsAsync(
                 () => emulators.All(p => !p.IsRunning()) && !LoopbackPort.IsTaken(_dynamoDbPort) && !LoopbackPort.IsTaken(_sqsPort),
-                TimeSpan.FromSeconds(30),
+                TimeSpan.FromSeconds(60),
                 "both emulators stopped after their parent was killed");
         }
 
