@@ -76,7 +76,7 @@ public sealed class UpProcess : IAsyncDisposable
         {
             await Eventually.HoldsAsync(
                 () => up.Output.Contains("local: running", StringComparison.Ordinal) || process.HasExited,
-                TimeSpan.FromSeconds(90),
+                TimeSpan.FromSeconds(240),
                 "local up is running");
             if (process.HasExited)
             {

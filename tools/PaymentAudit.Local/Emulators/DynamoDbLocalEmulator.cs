@@ -14,6 +14,13 @@ public static class DynamoDbLocalEmulator
     /// <summary>Display name used in messages.</summary>
     public const string Name = "DynamoDB Local";
 
+    /// <summary>
+    /// Longest wait for the port to accept connections. The JVM starts in about 2 s on an idle
+    /// machine, but took more than 30 s on a two-core machine at load 35; starting fails at once
+    /// anyway if Java exits.
+    /// </summary>
+    public static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(120);
+
     /// <summary>Starts DynamoDB Local in memory on <paramref name="port"/>.</summary>
     /// <exception cref="EmulatorStartException">Java, Node or the jar is missing, the port is taken, or it did not start.</exception>
     public static Task<EmulatorProcess> StartAsync(int port, CancellationToken cancellationToken = default) =>
@@ -52,6 +59,6 @@ public static class DynamoDbLocalEmulator
             startInfo.ArgumentList.Add(argument);
         }
 
-        return EmulatorProcess.StartAsync(Name, port, startInfo, TimeSpan.FromSeconds(30), cancellationToken);
+        return EmulatorProcess.StartAsync(Name, port, startInfo, ReadyTimeout, cancellationToken);
     }
 }

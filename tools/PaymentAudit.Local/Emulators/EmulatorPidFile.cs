@@ -83,8 +83,14 @@ public sealed class EmulatorPidFile
         File.Move(temporary, Path, overwrite: true);
     }
 
-    /// <summary>Removes the file (the emulator was stopped).</summary>
-    public void Remove() => File.Delete(Path);
+    /// <summary>Removes the file (the emulator was stopped), if it was ever written.</summary>
+    public void Remove()
+    {
+        if (File.Exists(Path))
+        {
+            File.Delete(Path);
+        }
+    }
 
     private static void Write(Utf8JsonWriter writer, ProcessIdentity process)
     {

@@ -15,6 +15,9 @@ public static class FauxqsEmulator
     /// <summary>Display name used in messages.</summary>
     public const string Name = "fauxqs";
 
+    /// <summary>Longest wait for the port to accept connections (under a second when idle; generous for a saturated machine).</summary>
+    public static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(60);
+
     /// <summary>Starts fauxqs in memory on <paramref name="port"/>.</summary>
     /// <exception cref="EmulatorStartException">Node or the package is missing, the port is taken, or it did not start.</exception>
     public static Task<EmulatorProcess> StartAsync(int port, CancellationToken cancellationToken = default) =>
@@ -41,6 +44,6 @@ public static class FauxqsEmulator
             startInfo.ArgumentList.Add(Path.GetFullPath(dataDirectory));
         }
 
-        return EmulatorProcess.StartAsync(Name, port, startInfo, TimeSpan.FromSeconds(20), cancellationToken);
+        return EmulatorProcess.StartAsync(Name, port, startInfo, ReadyTimeout, cancellationToken);
     }
 }

@@ -104,7 +104,7 @@ public static class LocalUpRun
         return string.Create(
             CultureInfo.InvariantCulture,
             $"{DateTime.UtcNow:HH:mm:ss} written={counters.Completed} batches={counters.Invocations} "
-            + $"retried={counters.ReportedFailures + counters.FailedInvocations + counters.TimedOutInvocations} "
+            + $"retried={counters.ReportedFailures + counters.FailedInvocations + counters.TimedOutInvocations} timed_out={counters.TimedOutInvocations} "
             + $"redelivered={counters.Redelivered} queue={queue.Total} dlq={deadLetter.Total}");
     }
 }
