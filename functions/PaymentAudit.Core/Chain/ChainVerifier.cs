@@ -161,20 +161,25 @@ public sealed class ChainVerifier
         string? problem;
         using (document)
         {
-            var canonical = t_canonical ??= new ArrayBufferWriter<byte>(4096);
-            canonical.ResetWrittenCount();
-            try
+            // The byte-level check settles almost every body; the exact comparison with a canonical
+            // re-write decides the rest (and every body that is not canonical).
+            if (!CanonicalFormCheck.IsCertainlyCanonical(body.Span))
             {
-                JsonCanonicalizer.Write(document.RootElement, new CanonicalJsonWriter(canonical));
-                if (!canonical.WrittenSpan.SequenceEqual(body.Span))
+                var canonical = t_canonical ??= new ArrayBufferWriter<byte>(4096);
+                canonical.ResetWrittenCount();
+                try
                 {
-                    report(seq, ViolationKind.UnreadableBody, "body is not in RFC 8785 canonical form");
+                    JsonCanonicalizer.Write(document.RootElement, new CanonicalJsonWriter(canonical));
+                    if (!canonical.WrittenSpan.SequenceEqual(body.Span))
+                    {
+                        report(seq, ViolationKind.UnreadableBody, "body is not in RFC 8785 canonical form");
+                    }
                 }
-            }
-            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or JsonException)
-            {
-                report(seq, ViolationKind.UnreadableBody, "body is not JSON");
-                return null;
+                catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or JsonException)
+                {
+                    report(seq, ViolationKind.UnreadableBody, "body is not JSON");
+                    return null;
+                }
             }
 
             projection = RecordProjection.TryRead(document.RootElement, _validator, out problem);
