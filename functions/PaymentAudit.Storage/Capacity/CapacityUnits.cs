@@ -64,8 +64,12 @@ public static class CapacityUnits
     /// <summary>
     /// Units one item write costs a global secondary index, given the item's entry in that index before
     /// and after the write (null: the item has no entry, e.g. it lacks an index key attribute of a sparse index).
-    /// Index writes are not doubled inside transactions: the doubling is the table's prepare and commit.
     /// </summary>
+    /// <remarks>
+    /// Not doubled inside transactions: AWS documents the doubling for the items of the transaction
+    /// (prepare and commit), not for the index updates that follow, and measurements against
+    /// DynamoDB agree (docs/cost.md).
+    /// </remarks>
     /// <param name="entryBytesBefore">Size of the entry before the write, or null.</param>
     /// <param name="entryBytesAfter">Size of the entry after the write, or null.</param>
     /// <param name="change">When both exist, how the entry changed.</param>
