@@ -28,7 +28,7 @@ public class ChainVerifierBenchmarks
             {
                 0 => "{\"schemaVersion\":1,\"eventType\":\"payment.record.viewed\"}",
                 < 40 => Some.Json(Some.TypicalEvent(i)),
-                < 80 => Some.Json(Some.AccessEvent(minute: i, queried: [$"pay-{i:D6}"], returned: [$"pay-{i:D6}"])),
+                < 80 => Some.Json(Some.RecordViewedEvent(i)),
                 _ => Some.Json(Some.PaymentEvent(minute: i, paymentId: $"pay-{i:D6}")),
             };
             entries.Add(ChainEntry.FromMessage($"m-{i:D6}", body, validator));
