@@ -59,7 +59,7 @@ public sealed class PaymentAuditStack : Stack
         Writer = new WriterFunction(this, "Writer", new WriterFunctionProps(
             environment,
             config.Writer,
-            WriterCode.FromRepository(layout),
+            FunctionCode.FromProject(layout, layout.WriterProject),
             Table.Table,
             Queues.Queue,
             Keys.DataKey,

@@ -80,7 +80,7 @@ public sealed class WriterFunction : Construct
         Function = new Function(this, "Function", new FunctionProps
         {
             Description = $"PaymentAudit {props.EnvironmentName} writer: validates, chains and stores audit events",
-            Runtime = WriterCode.Runtime,
+            Runtime = FunctionCode.Runtime,
             Architecture = Architecture.ARM_64,
             Handler = Handler,
             Code = props.Code,
