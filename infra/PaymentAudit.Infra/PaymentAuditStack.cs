@@ -56,15 +56,16 @@ public sealed class PaymentAuditStack : Stack
             config.Queue.MaxReceiveCount,
             Duration.Seconds(config.Writer.TimeoutSeconds * VisibilityTimeoutFactor),
             retain));
+        Archive = new AuditArchive(this, "Archive", new AuditArchiveProps(config.Archive, Keys.DataKey, retain));
         Writer = new WriterFunction(this, "Writer", new WriterFunctionProps(
             environment,
             config.Writer,
             FunctionCode.FromProject(layout, layout.WriterProject),
             Table.Table,
             Queues.Queue,
+            Archive.Bucket,
             Keys.DataKey,
             retain));
-        Archive = new AuditArchive(this, "Archive", new AuditArchiveProps(config.Archive, Keys.DataKey, retain));
         Export = new TableExports(this, "Export", new TableExportsProps(
             environment,
             config.Archive.IncrementalExportSchedule,
@@ -125,11 +126,11 @@ public sealed class PaymentAuditStack : Stack
     /// <summary>Audit queue and dead-letter queue.</summary>
     public AuditQueues Queues { get; }
 
+    /// <summary>Archive, export staging and access-log buckets.</summary>
+    public AuditArchive Archive { get; }
+
     /// <summary>Writer Lambda.</summary>
     public WriterFunction Writer { get; }
-
-    /// <summary>Archive and access-log buckets.</summary>
-    public AuditArchive Archive { get; }
 
     /// <summary>Scheduled table exports.</summary>
     public TableExports Export { get; }

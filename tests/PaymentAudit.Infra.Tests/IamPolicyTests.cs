@@ -67,17 +67,48 @@ public sealed class IamPolicyTests(SynthesizedApp app)
 
     [Theory]
     [MemberData(nameof(Environments))]
-    public void WriterRole_HasExactlyTheWritePathActions(string environment)
+    public void WildcardArnInAnAllow_AppearsOnlyOnTheReviewedList(string environment)
     {
-        var actions = StatementsOfRole(environment, "WriterRole").SelectMany(s => s.Actions).Order(StringComparer.Ordinal);
+        var offenders = AllowedWildcardArns(environment)
+            .Where(found => !WildcardResourceAllowances.ArnPatterns.Any(allowed => allowed.Holder == found.Holder && allowed.Resource == found.Resource));
 
-        actions.ShouldBe(
+        offenders.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void EveryWildcardArnAllowance_IsStillNeededInSomeEnvironment()
+    {
+        var used = app.Json.Keys.SelectMany(AllowedWildcardArns).ToHashSet();
+
+        WildcardResourceAllowances.ArnPatterns.Where(allowed => !used.Contains((allowed.Holder, allowed.Resource))).ShouldBeEmpty();
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void WriterRole_HasExactlyTheWritePathStatements(string environment)
+    {
+        var statements = StatementsOfRole(environment, "WriterRole").Select(s => s.Summary);
+
+        statements.ShouldBe(
         [
-            "dynamodb:ConditionCheckItem", "dynamodb:GetItem", "dynamodb:PutItem",
-            "kms:Decrypt", "kms:GenerateDataKey",
-            "logs:CreateLogStream", "logs:PutLogEvents",
-            "sqs:ChangeMessageVisibility", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ReceiveMessage",
+            "AppendToAuditTable: dynamodb:GetItem, dynamodb:PutItem, dynamodb:Query on <Table.Arn>",
+            "FindEventsInTheEventIndex: dynamodb:Query on <Table.Arn>/index/by-event",
+            "ConsumeAuditQueue: sqs:ChangeMessageVisibility, sqs:DeleteMessage, sqs:GetQueueAttributes, sqs:ReceiveMessage on <QueuesQueue.Arn>",
+            "ArchiveQuarantinedPayloads: s3:PutObject on <ArchiveBucket.Arn>/quarantine/*",
+            "UseDataKeyThroughQueueTableAndArchive: kms:Decrypt, kms:GenerateDataKey on <KeysDataKey.Arn> when " + ViaServices(environment, "sqs", "dynamodb", "s3"),
+            "WriteOwnLogs: logs:CreateLogStream, logs:PutLogEvents on <WriterLogGroup.Arn>",
         ]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void WriterRole_NeedsNoConditionCheckNorAnyIndexButTheEventIndex(string environment)
+    {
+        var statements = StatementsOfRole(environment, "WriterRole");
+
+        statements.SelectMany(s => s.Actions).ShouldNotContain("dynamodb:ConditionCheckItem");
+        statements.SelectMany(s => s.RenderedResources).Where(r => r.Contains("/index/", StringComparison.Ordinal))
+            .ShouldBe(["<Table.Arn>/index/by-event"]);
     }
 
     [Theory]
@@ -242,6 +273,19 @@ public sealed class IamPolicyTests(SynthesizedApp app)
         roles.ShouldHaveSingleItem().Statement["Condition"].ShouldBeNull();
         Principals(roles[0].Statement).ShouldAllBe(p => p.Contains(":role/aws-reserved/sso.amazonaws.com/", StringComparison.Ordinal));
     }
+
+    // Wildcard ARNs in Allow statements; a literal "*" resource is the other list's business.
+    private IEnumerable<(string Holder, string Resource)> AllowedWildcardArns(string environment) =>
+        TemplateWalker.Statements(app.Json[environment])
+            .Where(s => s.Effect == "Allow")
+            .SelectMany(s => s.RenderedResources
+                .Where(resource => resource != "*" && resource.Contains('*', StringComparison.Ordinal))
+                .Select(resource => (PolicyStatementInTemplate.WithoutHash(s.LogicalId), resource)));
+
+    private string ViaServices(string environment, params string[] services) =>
+        "{\"StringEquals\":{\"kms:ViaService\":["
+        + string.Join(",", services.Select(service => $"\"{service}.{app.Stacks[environment].Config.Region}.amazonaws.com\""))
+        + "]}}";
 
     private static string Describe(PolicyStatementInTemplate statement) =>
         $"{statement.LogicalId} ({statement.ResourceType}) {statement.Statement.ToJsonString()}";

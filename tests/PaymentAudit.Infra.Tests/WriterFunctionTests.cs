@@ -45,6 +45,7 @@ public sealed class WriterFunctionTests(SynthesizedApp app)
                 ["Variables"] = new Dictionary<string, object>
                 {
                     ["PAYMENTAUDIT_TABLE_NAME"] = new Dictionary<string, object> { ["Ref"] = Match.StringLikeRegexp("^Table") },
+                    ["PAYMENTAUDIT_ARCHIVE_BUCKET"] = new Dictionary<string, object> { ["Ref"] = Match.StringLikeRegexp("^ArchiveBucket") },
                     ["PAYMENTAUDIT_ENVIRONMENT"] = environment,
                     ["PAYMENTAUDIT_METRICS_NAMESPACE"] = config.Writer.MetricsNamespace,
                     ["PAYMENTAUDIT_MAX_EVENT_BYTES"] = config.Writer.MaxEventBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),

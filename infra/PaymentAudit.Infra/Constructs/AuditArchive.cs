@@ -6,9 +6,9 @@ using PaymentAudit.Infra.Configuration;
 namespace PaymentAudit.Infra.Constructs;
 
 /// <summary>
-/// The Object-Locked archive bucket (signed digests, copies of the table exports), the staging
-/// bucket DynamoDB writes the table exports to, and the bucket that receives both buckets' server
-/// access logs.
+/// The Object-Locked archive bucket (copies of the table exports, whole payloads of quarantined
+/// messages, the history index, signed digests), the staging bucket DynamoDB writes the table
+/// exports to, and the bucket that receives both buckets' server access logs.
 /// </summary>
 /// <remarks>
 /// Exports land in a staging bucket without Object Lock because AWS does not document that DynamoDB
@@ -20,6 +20,12 @@ public sealed class AuditArchive : Construct
 {
     /// <summary>Key prefix of the scheduled table exports.</summary>
     public const string ExportPrefix = "exports/";
+
+    /// <summary>Key prefix under which the writer archives whole payloads of quarantined messages.</summary>
+    public const string QuarantinePrefix = "quarantine/";
+
+    /// <summary>Key prefix of the history index (manifest and segments) that the indexer maintains.</summary>
+    public const string HistoryPrefix = "history/";
 
     /// <summary>Days after which S3 aborts a multipart upload that never completed, freeing its parts.</summary>
     public const int AbortIncompleteUploadDays = 7;

@@ -33,6 +33,15 @@ public sealed partial record PolicyStatementInTemplate(string LogicalId, string 
         var single => [Render(single)],
     };
 
+    /// <summary>
+    /// One line naming what the statement allows or denies: <c>Sid: actions on resources</c>, actions
+    /// sorted, resources rendered (<see cref="RenderedResources"/>), and <c>when {condition}</c> if it
+    /// has one. Tests compare a role's statements line by line.
+    /// </summary>
+    public string Summary =>
+        $"{Sid}: {string.Join(", ", Actions.Order(StringComparer.Ordinal))} on {string.Join(", ", RenderedResources)}"
+        + (Statement["Condition"] is { } condition ? $" when {condition.ToJsonString()}" : "");
+
     /// <summary>True when the statement only applies to requests without TLS.</summary>
     public bool IsTlsOnlyDeny =>
         Effect == "Deny" && Statement["Condition"]?["Bool"]?["aws:SecureTransport"]?.GetValue<string>() == "false";
