@@ -113,6 +113,47 @@ public sealed class IamPolicyTests(SynthesizedApp app)
 
     [Theory]
     [MemberData(nameof(Environments))]
+    public void IndexerRole_HasExactlyTheIndexingStatements(string environment)
+    {
+        var statements = StatementsOfRole(environment, "IndexerRole").Select(s => s.Summary);
+
+        statements.ShouldBe(
+        [
+            "ReadAuditChains: dynamodb:Query on <Table.Arn>",
+            "ListHistoryIndex: s3:ListBucket on <ArchiveBucket.Arn> when {\"StringLike\":{\"s3:prefix\":\"history/*\"}}",
+            "ReadAndWriteHistoryIndex: s3:GetObject, s3:PutObject on <ArchiveBucket.Arn>/history/*",
+            "UseDataKeyThroughTableAndArchive: kms:Decrypt, kms:GenerateDataKey on <KeysDataKey.Arn> when " + ViaServices(environment, "dynamodb", "s3"),
+            "WriteOwnLogs: logs:CreateLogStream, logs:PutLogEvents on <IndexerLogGroup.Arn>",
+        ]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void IndexerRole_TrustsOnlyLambdaAndHasItsFixedName(string environment)
+    {
+        var trust = StatementsOfRoleTrust(environment, "IndexerRole");
+        var role = TemplateWalker.Resources(app.Json[environment], "AWS::IAM::Role").Single(pair => PolicyStatementInTemplate.WithoutHash(pair.Key) == "IndexerRole").Value;
+
+        trust.Statement["Principal"]!["Service"]!.GetValue<string>().ShouldBe("lambda.amazonaws.com");
+        role["Properties"]!["RoleName"]!.GetValue<string>().ShouldBe($"PaymentAudit-{environment}-indexer");
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void IndexerSchedulerRole_CanOnlyInvokeTheIndexerAndDeadLetter(string environment)
+    {
+        var statements = StatementsOfRole(environment, "IndexerScheduleRole").Select(s => s.Summary);
+
+        statements.ShouldBe(
+        [
+            "InvokeIndexer: lambda:InvokeFunction on <IndexerFunction.Arn>",
+            "DeadLetterFailedInvocations: sqs:SendMessage on <IndexerScheduleDeadLetterQueue.Arn>",
+            "EncryptThroughDeadLetterQueue: kms:Decrypt, kms:GenerateDataKey on <KeysDataKey.Arn> when " + ViaServices(environment, "sqs"),
+        ]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
     public void WriterRole_CannotUpdateOrDelete(string environment)
     {
         var forbidden = StatementsOfRole(environment, "WriterRole")
@@ -230,7 +271,9 @@ public sealed class IamPolicyTests(SynthesizedApp app)
     [InlineData("dev", "ExportStateMachineRole", "states.amazonaws.com")]
     [InlineData("prod", "ExportSchedulerRole", "scheduler.amazonaws.com")]
     [InlineData("prod", "ExportStateMachineRole", "states.amazonaws.com")]
-    public void ExportRoles_TrustOnlyTheirServiceInThisAccount(string environment, string role, string service)
+    [InlineData("dev", "IndexerScheduleRole", "scheduler.amazonaws.com")]
+    [InlineData("prod", "IndexerScheduleRole", "scheduler.amazonaws.com")]
+    public void ServiceRoles_TrustOnlyTheirServiceInThisAccount(string environment, string role, string service)
     {
         var trust = StatementsOfRoleTrust(environment, role);
 

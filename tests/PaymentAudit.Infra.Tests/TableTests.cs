@@ -115,10 +115,34 @@ public sealed class TableTests(SynthesizedApp app)
 
     [Theory]
     [MemberData(nameof(Environments))]
+    public void OnlyTheWriterPolicy_AllowsAnItemWrite(string environment)
+    {
+        // The table policy exempts the writer alone; no other identity policy in the stack (the
+        // indexer's included: it only queries) even asks for an item write.
+        var holders = TemplateWalker.Statements(app.Json[environment])
+            .Where(s => s.Effect == "Allow" && s.Actions.Intersect(ItemWriteActions).Any())
+            .Select(s => PolicyStatementInTemplate.WithoutHash(s.LogicalId))
+            .Distinct();
+
+        holders.ShouldBe(["WriterPolicy"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void TableResourcePolicy_DoesNotExemptTheIndexer(string environment)
+    {
+        var exempted = ArnText(TablePolicy(environment).Single(s => s.Sid == "OnlyTheWriterCreatesRecords").Statement["Condition"]!["ArnNotEquals"]!["aws:PrincipalArn"]!);
+
+        exempted.ShouldNotContain("indexer");
+        exempted.ShouldEndWith($":role/PaymentAudit-{environment}-writer");
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
     public void WriterRole_HasTheNameTheTablePolicyExempts(string environment)
     {
         var roles = TemplateWalker.Resources(app.Json[environment], "AWS::IAM::Role");
-        var writerRole = roles.Single(pair => pair.Key.StartsWith("WriterRole", StringComparison.Ordinal)).Value;
+        var writerRole = roles.Single(pair => PolicyStatementInTemplate.WithoutHash(pair.Key) == "WriterRole").Value;
         var exempted = ArnText(TablePolicy(environment).Single(s => s.Sid == "OnlyTheWriterCreatesRecords").Statement["Condition"]!["ArnNotEquals"]!["aws:PrincipalArn"]!);
 
         exempted.ShouldEndWith(":role/" + writerRole["Properties"]!["RoleName"]!.GetValue<string>());

@@ -56,13 +56,13 @@ public sealed class WriterFunctionTests(SynthesizedApp app)
 
     [Theory]
     [MemberData(nameof(Environments))]
-    public void WriterLogGroup_IsEncryptedWithConfiguredRetention(string environment)
+    public void WriterLogGroup_IsEncryptedWithTheDataKeyAndConfiguredRetention(string environment)
     {
-        app.Templates[environment].HasResourceProperties("AWS::Logs::LogGroup", new Dictionary<string, object>
-        {
-            ["KmsKeyId"] = Match.AnyValue(),
-            ["RetentionInDays"] = app.Stacks[environment].Config.Writer.LogRetentionDays,
-        });
+        var logGroup = TemplateWalker.Resources(app.Json[environment], "AWS::Logs::LogGroup")
+            .Single(pair => PolicyStatementInTemplate.WithoutHash(pair.Key) == "WriterLogGroup").Value["Properties"]!;
+
+        logGroup["KmsKeyId"]!["Fn::GetAtt"]![0]!.GetValue<string>().ShouldStartWith("KeysDataKey");
+        logGroup["RetentionInDays"]!.GetValue<int>().ShouldBe(app.Stacks[environment].Config.Writer.LogRetentionDays);
     }
 
     [Theory]

@@ -30,6 +30,11 @@ public static class WildcardResourceAllowances
             "The writer archives each large quarantined payload under quarantine/<SHA-256 of the payload>, a key known only " +
             "at run time. It may only put objects there (no read, no delete, no other prefix), and Object Lock keeps every version."),
         new(
+            "IndexerPolicy",
+            "<ArchiveBucket.Arn>/history/*",
+            "The history index's segment keys carry the run's generation, known only at run time. The indexer may read and " +
+            "put objects under history/ only (no delete), and Object Lock keeps every version of the manifest and the segments."),
+        new(
             "AccessAuditorPolicy",
             "<ArchiveBucket.Arn>/*",
             "Auditors read every archived object: export copies, quarantined payloads (quarantine/), the history index " +
