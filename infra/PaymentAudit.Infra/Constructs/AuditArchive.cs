@@ -127,13 +127,24 @@ public sealed class AuditArchive : Construct
     /// <summary>Receives the server access logs of the archive and staging buckets.</summary>
     public Bucket AccessLogBucket { get; }
 
-    // Objects move to Glacier and are never expired here; unfinished multipart uploads (an export
-    // or a copy that died midway) are aborted so their parts stop costing storage.
+    /// <summary>
+    /// Prefixes whose objects move to Glacier Flexible Retrieval after the configured days: export
+    /// copies and quarantined payloads, read rarely and restored when needed. The history index
+    /// (<see cref="HistoryPrefix"/>) stays in S3 Standard: the indexer reads and merges its segments
+    /// and auditors' history queries read every segment a query spans, which a Glacier object
+    /// would refuse until restored. S3 lifecycle filters cannot exclude a prefix, so the rules
+    /// name the prefixes that do move; objects under any other prefix stay in Standard.
+    /// </summary>
+    public static readonly IReadOnlyList<string> GlacierPrefixes = [ExportPrefix, QuarantinePrefix];
+
+    // Objects are never expired here; unfinished multipart uploads (an export or a copy that died
+    // midway) are aborted so their parts stop costing storage.
     private static LifecycleRule[] ArchiveLifecycle(ArchiveConfig settings) =>
     [
-        new LifecycleRule
+        .. GlacierPrefixes.Select(prefix => new LifecycleRule
         {
-            Id = "ArchiveToGlacier",
+            Id = $"Archive{char.ToUpperInvariant(prefix[0])}{prefix[1..^1]}ToGlacier",
+            Prefix = prefix,
             Transitions =
             [
                 new Transition { StorageClass = StorageClass.GLACIER, TransitionAfter = Duration.Days(settings.GlacierTransitionDays) },
@@ -142,7 +153,7 @@ public sealed class AuditArchive : Construct
             [
                 new NoncurrentVersionTransition { StorageClass = StorageClass.GLACIER, TransitionAfter = Duration.Days(settings.GlacierTransitionDays) },
             ],
-        },
+        }),
         new LifecycleRule
         {
             Id = "AbortIncompleteMultipartUploads",
