@@ -34,7 +34,7 @@ public sealed class AuditAlarms : Construct
     private static readonly Duration Period = Duration.Minutes(5);
 
     // The indexer runs a few times an hour: its failures and problems are counted per hour.
-    private static readonly Duration IndexerPeriod = Duration.Hours(1);
+    private static readonly Duration IndexerAlarmPeriod = Duration.Hours(1);
 
     private readonly string alarmNamePrefix;
     private readonly SnsAction topicAction;
@@ -147,7 +147,7 @@ public sealed class AuditAlarms : Construct
             "IndexerErrors",
             "indexer-errors",
             "History indexer runs failed: read the indexer's log. The next scheduled run indexes what a failed one left; failures do not lose records, they delay the history index.",
-            props.Indexer.MetricErrors(new MetricOptions { Period = IndexerPeriod, Statistic = Stats.SUM }),
+            props.Indexer.MetricErrors(new MetricOptions { Period = IndexerAlarmPeriod, Statistic = Stats.SUM }),
             settings.IndexerErrors,
             missingData: TreatMissingData.IGNORE);
         IndexProblems = Create(
@@ -162,7 +162,7 @@ public sealed class AuditAlarms : Construct
                 // Every run reports the chains it could not advance, so the same chain repeats run
                 // after run: the worst run of the hour counts them once.
                 Statistic = Stats.MAXIMUM,
-                Period = IndexerPeriod,
+                Period = IndexerAlarmPeriod,
             }),
             settings.IndexProblems,
             missingData: TreatMissingData.IGNORE);
@@ -280,7 +280,7 @@ public sealed class AuditAlarms : Construct
     // a run that starts just before a period boundary can leave one period empty.
     private Alarm CreateIndexNotAdvancing(AuditAlarmsProps props)
     {
-        var period = Duration.Seconds(props.IndexerPeriod.TotalSeconds);
+        var period = Duration.Seconds(props.IndexerSchedulePeriod.TotalSeconds);
         return Create(
             "IndexNotAdvancing",
             "index-not-advancing",

@@ -17,7 +17,7 @@ namespace PaymentAudit.Infra.Constructs;
 /// <param name="DeadLetterQueue">Its dead-letter queue.</param>
 /// <param name="Writer">Writer function.</param>
 /// <param name="Indexer">History indexer function.</param>
-/// <param name="IndexerPeriod">Time between two scheduled indexer runs.</param>
+/// <param name="IndexerSchedulePeriod">Time between two scheduled indexer runs.</param>
 /// <param name="IndexerDeadLetterQueue">Where EventBridge Scheduler puts indexer invocations it gave up on.</param>
 /// <param name="Table">Audit table.</param>
 /// <param name="Vault">Backup vault.</param>
@@ -33,7 +33,7 @@ public sealed record AuditAlarmsProps(
     IQueue DeadLetterQueue,
     IFunction Writer,
     IFunction Indexer,
-    TimeSpan IndexerPeriod,
+    TimeSpan IndexerSchedulePeriod,
     IQueue IndexerDeadLetterQueue,
     ITableV2 Table,
     IBackupVault Vault,
