@@ -56,15 +56,27 @@ public sealed class PaymentAuditStack : Stack
             config.Queue.MaxReceiveCount,
             Duration.Seconds(config.Writer.TimeoutSeconds * VisibilityTimeoutFactor),
             retain));
+        Archive = new AuditArchive(this, "Archive", new AuditArchiveProps(config.Archive, Keys.DataKey, retain));
         Writer = new WriterFunction(this, "Writer", new WriterFunctionProps(
             environment,
             config.Writer,
-            WriterCode.FromRepository(layout),
+            FunctionCode.FromProject(layout, layout.WriterProject),
             Table.Table,
             Queues.Queue,
+            Archive.Bucket,
             Keys.DataKey,
             retain));
-        Archive = new AuditArchive(this, "Archive", new AuditArchiveProps(config.Archive, Keys.DataKey, retain));
+        Indexer = new IndexerFunction(this, "Indexer", new IndexerFunctionProps(
+            environment,
+            config.Indexer,
+            config.Writer.MetricsNamespace,
+            FunctionCode.FromProject(layout, layout.IndexerProject),
+            Table.Table,
+            Archive.Bucket,
+            Keys.DataKey,
+            retain));
+        IndexerSchedule = new IndexerSchedule(this, "IndexerSchedule", new IndexerScheduleProps(
+            environment, config.Indexer.Schedule, Indexer.Function, Keys.DataKey, retain));
         Export = new TableExports(this, "Export", new TableExportsProps(
             environment,
             config.Archive.IncrementalExportSchedule,
@@ -86,6 +98,9 @@ public sealed class PaymentAuditStack : Stack
             Queues.Queue,
             Queues.DeadLetterQueue,
             Writer.Function,
+            Indexer.Function,
+            IndexerSchedule.Period,
+            IndexerSchedule.DeadLetterQueue,
             Table.Table,
             Backup.Vault,
             Export.FailedExecutions,
@@ -97,6 +112,7 @@ public sealed class PaymentAuditStack : Stack
             Queues.Queue,
             Queues.DeadLetterQueue,
             Writer.Function,
+            Indexer.Function,
             Table.Table,
             Alarms.All));
 
@@ -104,6 +120,7 @@ public sealed class PaymentAuditStack : Stack
         Output("QueueArn", Queues.Queue.QueueArn, "ARN of the audit queue");
         Output("DeadLetterQueueUrl", Queues.DeadLetterQueue.QueueUrl, "URL of the dead-letter queue (inspect and redrive)");
         Output("TableName", Table.Table.TableName, "Name of the audit table");
+        Output("IndexerFunctionName", Indexer.Function.FunctionName, "History indexer function (invoke it to index now)");
         Output("ProducerPolicyArn", Access.ProducerPolicy.ManagedPolicyArn, "Managed policy applications attach to send audit events");
         Output("AuditorRoleArn", Access.AuditorRole.RoleArn, "Role auditors assume for read-only access");
         Output("ArchiveBucketName", Archive.Bucket.BucketName, "Object-Locked archive bucket");
@@ -125,11 +142,17 @@ public sealed class PaymentAuditStack : Stack
     /// <summary>Audit queue and dead-letter queue.</summary>
     public AuditQueues Queues { get; }
 
+    /// <summary>Archive, export staging and access-log buckets.</summary>
+    public AuditArchive Archive { get; }
+
     /// <summary>Writer Lambda.</summary>
     public WriterFunction Writer { get; }
 
-    /// <summary>Archive and access-log buckets.</summary>
-    public AuditArchive Archive { get; }
+    /// <summary>History indexer Lambda.</summary>
+    public IndexerFunction Indexer { get; }
+
+    /// <summary>Schedule that runs the history indexer.</summary>
+    public IndexerSchedule IndexerSchedule { get; }
 
     /// <summary>Scheduled table exports.</summary>
     public TableExports Export { get; }

@@ -1,4 +1,5 @@
 using Amazon.CDK.Assertions;
+using PaymentAudit.Infra.Configuration;
 using PaymentAudit.Infra.Tests.Support;
 
 namespace PaymentAudit.Infra.Tests;
@@ -14,7 +15,7 @@ public sealed class AlarmTests(SynthesizedApp app)
     {
         var alarms = TemplateWalker.Resources(app.Json[environment], "AWS::CloudWatch::Alarm").Values.ToList();
 
-        alarms.Count.ShouldBe(13);
+        alarms.Count.ShouldBe(17);
         foreach (var alarm in alarms)
         {
             alarm["Properties"]!["AlarmActions"]!.ToJsonString().ShouldContain("AlarmsTopic");
@@ -45,6 +46,10 @@ public sealed class AlarmTests(SynthesizedApp app)
     [InlineData("prod", "writer-errors", "Errors", "AWS/Lambda")]
     [InlineData("prod", "writer-throttles", "Throttles", "AWS/Lambda")]
     [InlineData("prod", "backup-jobs-failed", "NumberOfBackupJobsFailed", "AWS/Backup")]
+    [InlineData("dev", "indexer-errors", "Errors", "AWS/Lambda")]
+    [InlineData("prod", "indexer-errors", "Errors", "AWS/Lambda")]
+    [InlineData("dev", "indexer-not-started", "ApproximateNumberOfMessagesVisible", "AWS/SQS")]
+    [InlineData("prod", "indexer-not-started", "ApproximateNumberOfMessagesVisible", "AWS/SQS")]
     public void ServiceAlarm_WatchesItsMetric(string environment, string name, string metric, string metricNamespace)
     {
         app.Templates[environment].HasResourceProperties("AWS::CloudWatch::Alarm", Match.ObjectLike(new Dictionary<string, object>
@@ -125,6 +130,91 @@ public sealed class AlarmTests(SynthesizedApp app)
 
     [Theory]
     [MemberData(nameof(Environments))]
+    public void IndexerErrorsAlarm_CountsFailedRunsPerHourAndKeepsItsStateBetweenRuns(string environment)
+    {
+        var alarm = Alarm(environment, "indexer-errors");
+
+        alarm["Statistic"]!.GetValue<string>().ShouldBe("Sum");
+        alarm["Period"]!.GetValue<int>().ShouldBe(3600);
+        alarm["Threshold"]!.GetValue<int>().ShouldBe(app.Stacks[environment].Config.Alarms.IndexerErrors);
+        alarm["ComparisonOperator"]!.GetValue<string>().ShouldBe("GreaterThanThreshold");
+        alarm["Dimensions"]![0]!["Value"]!["Ref"]!.GetValue<string>().ShouldStartWith("IndexerFunction");
+        // Between two runs there is no datapoint: the state of the last run holds.
+        alarm["TreatMissingData"]!.GetValue<string>().ShouldBe("ignore");
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void IndexProblemsAlarm_WatchesTheWorstRunOfTheHourWithConfiguredThreshold(string environment)
+    {
+        var config = app.Stacks[environment].Config;
+
+        app.Templates[environment].HasResourceProperties("AWS::CloudWatch::Alarm", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["AlarmName"] = $"PaymentAudit-{environment}-index-problems",
+            ["Namespace"] = config.Writer.MetricsNamespace,
+            ["MetricName"] = "IndexProblems",
+            ["Dimensions"] = new object[] { new Dictionary<string, object> { ["Name"] = "Environment", ["Value"] = environment } },
+            ["Statistic"] = "Maximum",
+            ["Period"] = 3600,
+            ["Threshold"] = config.Alarms.IndexProblems,
+            ["ComparisonOperator"] = "GreaterThanThreshold",
+            ["TreatMissingData"] = "ignore",
+        }));
+    }
+
+    [Fact]
+    public void IndexProblemsAlarm_FiresOnTheFirstChainThatDoesNotLinkInProd()
+    {
+        app.Stacks["prod"].Config.Alarms.IndexProblems.ShouldBe(0);
+        app.Stacks["prod"].Config.Alarms.IndexerErrors.ShouldBe(0);
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void IndexNotAdvancingAlarm_FiresAfterTwoSchedulePeriodsWithoutASuccessfulRun(string environment)
+    {
+        var period = (int)RateExpression.PeriodOf(app.Stacks[environment].Config.Indexer.Schedule)!.Value.TotalSeconds;
+        var alarm = Alarm(environment, "index-not-advancing");
+        var queries = alarm["Metrics"]!.AsArray();
+
+        // Successful runs per period: every quiet period is a 0, so a stopped indexer breaches
+        // even while its last runs are still in CloudWatch's evaluation range.
+        var expression = queries.Single(q => q!["Expression"] != null)!;
+        expression["Expression"]!.GetValue<string>().ShouldBe("FILL(invocations, 0) - FILL(errors, 0)");
+        var stats = queries.Where(q => q!["MetricStat"] != null).ToDictionary(q => q!["Id"]!.GetValue<string>(), q => q!["MetricStat"]!);
+        stats.Keys.Order(StringComparer.Ordinal).ShouldBe(["errors", "invocations"]);
+        stats["invocations"]["Metric"]!["MetricName"]!.GetValue<string>().ShouldBe("Invocations");
+        stats["errors"]["Metric"]!["MetricName"]!.GetValue<string>().ShouldBe("Errors");
+        foreach (var stat in stats.Values)
+        {
+            stat["Metric"]!["Namespace"]!.GetValue<string>().ShouldBe("AWS/Lambda");
+            stat["Metric"]!["Dimensions"]![0]!["Value"]!["Ref"]!.GetValue<string>().ShouldStartWith("IndexerFunction");
+            stat["Period"]!.GetValue<int>().ShouldBe(period);
+            stat["Stat"]!.GetValue<string>().ShouldBe("Sum");
+        }
+
+        alarm["ComparisonOperator"]!.GetValue<string>().ShouldBe("LessThanThreshold");
+        alarm["Threshold"]!.GetValue<int>().ShouldBe(1);
+        alarm["EvaluationPeriods"]!.GetValue<int>().ShouldBe(2);
+        alarm["DatapointsToAlarm"]!.GetValue<int>().ShouldBe(2);
+        // No data at all in the range means no run at all.
+        alarm["TreatMissingData"]!.GetValue<string>().ShouldBe("breaching");
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void IndexerNotStartedAlarm_FiresOnAnyDeadLetteredInvocation(string environment)
+    {
+        var alarm = Alarm(environment, "indexer-not-started");
+
+        alarm["Dimensions"]!.ToJsonString().ShouldContain("IndexerScheduleDeadLetterQueue");
+        alarm["Statistic"]!.GetValue<string>().ShouldBe("Maximum");
+        alarm["Threshold"]!.GetValue<int>().ShouldBe(0);
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
     public void Topic_IsEncryptedAndTlsOnly(string environment)
     {
         app.Templates[environment].HasResourceProperties("AWS::SNS::Topic", Match.ObjectLike(new Dictionary<string, object>
@@ -153,9 +243,28 @@ public sealed class AlarmTests(SynthesizedApp app)
     {
         var body = TemplateWalker.Resources(app.Json[environment], "AWS::CloudWatch::Dashboard").Single().Value["Properties"]!["DashboardBody"]!.ToJsonString();
 
-        foreach (var expected in new[] { "NumberOfMessagesSent", "Invocations", "Accepted", "Rejected", "Redacted", "Duplicate", "ConflictingDuplicate", "Failed", "BatchDurationMs", "ConsumedWriteCapacityUnits", "ApproximateNumberOfMessagesVisible", "FILL(m0, 0)" })
+        foreach (var expected in new[] { "NumberOfMessagesSent", "Invocations", "Accepted", "Rejected", "Redacted", "Duplicate", "ConflictingDuplicate", "Failed", "BatchDurationMs", "ConsumedWriteCapacityUnits", "ApproximateNumberOfMessagesVisible", "FILL(m0, 0)", "RecordsIndexed", "IndexProblems", "IndexRunDurationMs" })
         {
             body.ShouldContain(expected);
         }
     }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void Dashboard_ShowsTheIndexerFunctionAndEveryAlarm(string environment)
+    {
+        var json = app.Json[environment];
+        var body = TemplateWalker.Resources(json, "AWS::CloudWatch::Dashboard").Single().Value["Properties"]!["DashboardBody"]!.ToJsonString();
+        var indexer = TemplateWalker.Resources(json, "AWS::Lambda::Function").Keys.Single(id => id.StartsWith("IndexerFunction", StringComparison.Ordinal));
+
+        body.ShouldContain(indexer);
+        foreach (var alarm in TemplateWalker.Resources(json, "AWS::CloudWatch::Alarm").Keys)
+        {
+            body.ShouldContain(alarm);
+        }
+    }
+
+    private System.Text.Json.Nodes.JsonNode Alarm(string environment, string name) =>
+        TemplateWalker.Resources(app.Json[environment], "AWS::CloudWatch::Alarm").Values
+            .Single(a => a["Properties"]!["AlarmName"]!.GetValue<string>() == $"PaymentAudit-{environment}-{name}")["Properties"]!;
 }

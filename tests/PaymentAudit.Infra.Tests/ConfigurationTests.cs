@@ -43,6 +43,14 @@ public sealed class ConfigurationTests : IDisposable
     [InlineData("alarms.failedEvents")]
     [InlineData("table.deletionProtection")]
     [InlineData("access.auditorPrincipals")]
+    [InlineData("indexer")]
+    [InlineData("indexer.memoryMiB")]
+    [InlineData("indexer.timeoutSeconds")]
+    [InlineData("indexer.logRetentionDays")]
+    [InlineData("indexer.schedule")]
+    [InlineData("indexer.historyBuckets")]
+    [InlineData("alarms.indexerErrors")]
+    [InlineData("alarms.indexProblems")]
     public void Load_MissingKey_FailsNamingIt(string key)
     {
         var error = Should.Throw<ConfigurationException>(() => LoadVariant(json => Remove(json, key)));
@@ -91,6 +99,13 @@ public sealed class ConfigurationTests : IDisposable
     [InlineData("writer", "reservedConcurrency", 1001, "writer.reservedConcurrency")]
     [InlineData("alarms", "failedEvents", -1, "alarms.failedEvents")]
     [InlineData("archive", "exportStagingRetentionDays", 6, "archive.exportStagingRetentionDays")]
+    [InlineData("indexer", "memoryMiB", 64, "indexer.memoryMiB")]
+    [InlineData("indexer", "timeoutSeconds", 0, "indexer.timeoutSeconds")]
+    [InlineData("indexer", "logRetentionDays", 31, "indexer.logRetentionDays")]
+    [InlineData("indexer", "historyBuckets", 0, "indexer.historyBuckets")]
+    [InlineData("indexer", "historyBuckets", 257, "indexer.historyBuckets")]
+    [InlineData("alarms", "indexerErrors", -1, "alarms.indexerErrors")]
+    [InlineData("alarms", "indexProblems", -1, "alarms.indexProblems")]
     public void Load_OutOfRangeValue_FailsNamingTheKey(string section, string key, int value, string expectedKey)
     {
         var error = Should.Throw<ConfigurationException>(() => LoadVariant(json => json[section]![key] = value));
@@ -194,6 +209,51 @@ public sealed class ConfigurationTests : IDisposable
         var error = Should.Throw<ConfigurationException>(() => LoadVariant(json => json["archive"]!["incrementalExportSchedule"] = expression));
 
         error.Message.ShouldContain("'archive.incrementalExportSchedule'");
+    }
+
+    [Theory]
+    [InlineData("cron(0/15 * * * ? *)")]
+    [InlineData("rate(1 day)")]
+    [InlineData("rate(13 hours)")]
+    [InlineData("rate(0 minutes)")]
+    [InlineData("rate(15 minute)")]
+    [InlineData("rate(1 minutes)")]
+    [InlineData("rate(15 Minutes)")]
+    [InlineData("rate(15minutes)")]
+    public void Load_IndexerScheduleNotARateBetweenOneMinuteAndTwelveHours_FailsNamingFileAndKey(string expression)
+    {
+        var error = Should.Throw<ConfigurationException>(() => LoadVariant(json => json["indexer"]!["schedule"] = expression));
+
+        error.Message.ShouldContain("test.json");
+        error.Message.ShouldContain("'indexer.schedule' must be a rate expression");
+    }
+
+    [Theory]
+    [InlineData("rate(1 minute)", 60)]
+    [InlineData("rate(15 minutes)", 300)]
+    [InlineData("rate(1 hour)", 900)]
+    [InlineData("rate(12 hours)", 900)]
+    public void Load_IndexerRateWithATimeoutWithinItsPeriod_IsValid(string expression, int timeoutSeconds)
+    {
+        var config = LoadVariant(json =>
+        {
+            json["indexer"]!["schedule"] = expression;
+            json["indexer"]!["timeoutSeconds"] = timeoutSeconds;
+        });
+
+        config.Indexer.Schedule.ShouldBe(expression);
+    }
+
+    [Fact]
+    public void Load_IndexerTimeoutLongerThanItsSchedulePeriod_Fails()
+    {
+        var error = Should.Throw<ConfigurationException>(() => LoadVariant(json =>
+        {
+            json["indexer"]!["schedule"] = "rate(5 minutes)";
+            json["indexer"]!["timeoutSeconds"] = 301;
+        }));
+
+        error.Message.ShouldContain("'indexer.timeoutSeconds' must not exceed the period of indexer.schedule (300 s)");
     }
 
     [Theory]

@@ -31,7 +31,7 @@ public sealed class StackTests(SynthesizedApp app)
     {
         var outputs = app.Json[environment]["Outputs"]!.AsObject().Select(pair => pair.Key).ToList();
 
-        foreach (var name in new[] { "QueueUrl", "QueueArn", "TableName", "ProducerPolicyArn", "AuditorRoleArn", "ArchiveBucketName" })
+        foreach (var name in new[] { "QueueUrl", "QueueArn", "TableName", "IndexerFunctionName", "ProducerPolicyArn", "AuditorRoleArn", "ArchiveBucketName" })
         {
             outputs.ShouldContain(name);
         }
@@ -127,8 +127,9 @@ public sealed class StackTests(SynthesizedApp app)
         prod.Writer.LogRetentionDays.ShouldBeGreaterThanOrEqualTo(365);
         prod.Alarms.Email.ShouldNotBeNull();
         dev.Alarms.Email.ShouldBeNull();
-        app.Dev.ResourceCountIs("AWS::CloudWatch::Alarm", 13);
-        app.Prod.ResourceCountIs("AWS::CloudWatch::Alarm", 13);
+        prod.Indexer.LogRetentionDays.ShouldBeGreaterThanOrEqualTo(365);
+        app.Dev.ResourceCountIs("AWS::CloudWatch::Alarm", 17);
+        app.Prod.ResourceCountIs("AWS::CloudWatch::Alarm", 17);
         app.Dev.ResourceCountIs("AWS::DynamoDB::GlobalTable", 1);
         app.Prod.ResourceCountIs("AWS::DynamoDB::GlobalTable", 1);
     }

@@ -29,6 +29,9 @@ public sealed record EnvironmentConfig
     /// <summary>Writer Lambda settings.</summary>
     public required WriterConfig Writer { get; init; }
 
+    /// <summary>History indexer Lambda and its schedule.</summary>
+    public required IndexerConfig Indexer { get; init; }
+
     /// <summary>Audit table settings.</summary>
     public required TableConfig Table { get; init; }
 

@@ -45,6 +45,25 @@ public static partial class EnvironmentConfigValidator
         Require(!string.IsNullOrWhiteSpace(writer.MetricsNamespace) && !writer.MetricsNamespace.StartsWith("AWS/", StringComparison.Ordinal),
             "writer.metricsNamespace", "must be a non-empty namespace not starting with AWS/");
 
+        var indexer = config.Indexer;
+        Require(indexer.MemoryMiB is >= 128 and <= 10_240, "indexer.memoryMiB", "must be between 128 and 10240");
+        Require(indexer.TimeoutSeconds is >= 1 and <= 900, "indexer.timeoutSeconds", "must be between 1 and 900");
+        Require(LogRetentionValues.Contains(indexer.LogRetentionDays), "indexer.logRetentionDays",
+            "must be one of " + string.Join(", ", LogRetentionValues.Select(v => v.ToString(CultureInfo.InvariantCulture))));
+        Require(indexer.HistoryBuckets is >= 1 and <= 256, "indexer.historyBuckets", "must be between 1 and 256");
+        // The index-not-advancing alarm spans two schedule periods, and CloudWatch evaluates at most
+        // one day: so at most 12 hours, written in minutes or hours.
+        var period = RateExpression.PeriodOf(indexer.Schedule);
+        Require(period is { } p && p <= TimeSpan.FromHours(12), "indexer.schedule",
+            "must be a rate expression from rate(1 minute) to rate(12 hours), e.g. rate(15 minutes) (the index-not-advancing alarm waits two periods)");
+        if (period is { } runEvery)
+        {
+            // Runs never overlap (reserved concurrency 1): a run that outlasted the period would make
+            // the next one wait, and the backlog would only grow.
+            Require(indexer.TimeoutSeconds <= runEvery.TotalSeconds, "indexer.timeoutSeconds",
+                $"must not exceed the period of indexer.schedule ({runEvery.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s): a run must end before the next one is due");
+        }
+
         Require(config.Queue.MaxReceiveCount is >= 1 and <= 1000, "queue.maxReceiveCount", "must be between 1 and 1000");
 
         var alarms = config.Alarms;
@@ -57,6 +76,8 @@ public static partial class EnvironmentConfigValidator
         Require(alarms.RejectedEvents >= 0, "alarms.rejectedEvents", "must not be negative");
         Require(alarms.ConflictingDuplicates >= 0, "alarms.conflictingDuplicates", "must not be negative");
         Require(alarms.FailedEvents >= 0, "alarms.failedEvents", "must not be negative");
+        Require(alarms.IndexerErrors >= 0, "alarms.indexerErrors", "must not be negative");
+        Require(alarms.IndexProblems >= 0, "alarms.indexProblems", "must not be negative");
 
         var backup = config.Backup;
         Require(backup.DailyRetentionDays >= 1, "backup.dailyRetentionDays", "must be at least 1");
