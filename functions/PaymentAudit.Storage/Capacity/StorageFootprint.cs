@@ -26,4 +26,11 @@ public sealed record StorageFootprint(long Items, long TableBytes, long IndexEnt
         ArgumentNullException.ThrowIfNull(other);
         return new StorageFootprint(Items + other.Items, TableBytes + other.TableBytes, IndexEntries + other.IndexEntries, IndexBytes + other.IndexBytes);
     }
+
+    /// <summary>What this footprint holds beyond <paramref name="earlier"/> (what was added since).</summary>
+    public StorageFootprint Minus(StorageFootprint earlier)
+    {
+        ArgumentNullException.ThrowIfNull(earlier);
+        return new StorageFootprint(Items - earlier.Items, TableBytes - earlier.TableBytes, IndexEntries - earlier.IndexEntries, IndexBytes - earlier.IndexBytes);
+    }
 }
