@@ -41,7 +41,7 @@ public class ChainVerifierBenchmarks
     [Benchmark(OperationsPerInvoke = Records, Description = "verify one record (canonical form, hash, link, projection, attributes)")]
     public async Task<long> VerifyChain()
     {
-        var result = await _verifier.VerifyAsync("chain-1", Stream(_chain), [new ChainHead(_chain[^1].KeySeq, _chain[^1].Record.Hash)]);
+        var result = await _verifier.VerifyAsync("chain-1", Stream(_chain), [new ChainCommitment(_chain[^1].KeySeq, _chain[^1].Record.Hash, "the benchmark")]);
         return result.RecordsChecked;
     }
 

@@ -47,7 +47,7 @@ public sealed class ChainVerifier
     public async Task<ChainVerification> VerifyAsync(
         string chainId,
         IAsyncEnumerable<StoredRecord> records,
-        IReadOnlyList<ChainHead>? commitments = null,
+        IReadOnlyList<ChainCommitment>? commitments = null,
         Action<StoredRecord, RecordProjection>? onRecord = null,
         ChainHead? start = null,
         CancellationToken cancellationToken = default)
@@ -63,7 +63,7 @@ public sealed class ChainVerifier
         }
 
         var previous = start ?? ChainHead.Genesis;
-        var pending = (commitments ?? []).Where(c => c.Seq > previous.Seq).OrderBy(c => c.Seq).ToList();
+        var pending = (commitments ?? []).Where(c => c.Seq > previous.Seq).OrderBy(c => c.Seq).ThenBy(c => c.Source, StringComparer.Ordinal).ToList();
         var eventIds = new Dictionary<string, long>(StringComparer.Ordinal);
         long count = 0;
         await foreach (var stored in records.WithCancellation(cancellationToken))
@@ -111,7 +111,7 @@ public sealed class ChainVerifier
             {
                 if (pending[0].Seq == seq && !string.Equals(pending[0].Hash, record.Hash, StringComparison.Ordinal))
                 {
-                    Report(seq, ViolationKind.HeadMismatch, $"record {seq} differs from the committed head at that position (chain rewritten after it was committed)");
+                    Report(seq, ViolationKind.HeadMismatch, $"record {seq} differs from the head {pending[0].Source} committed at that position (chain rewritten after it was committed)");
                 }
 
                 pending.RemoveAt(0);
@@ -122,7 +122,7 @@ public sealed class ChainVerifier
 
         foreach (var missing in pending)
         {
-            Report(missing.Seq, ViolationKind.HeadMismatch, $"the chain was committed at seq {missing.Seq} but its stored records end at {previous.Seq} (records removed at the end)");
+            Report(missing.Seq, ViolationKind.HeadMismatch, $"{missing.Source} committed the chain at seq {missing.Seq} but its stored records end at {previous.Seq} (records removed at the end)");
         }
 
         return new ChainVerification(chainId, count, previous, violations);

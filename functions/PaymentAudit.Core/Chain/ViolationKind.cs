@@ -47,4 +47,13 @@ public enum ViolationKind
 
     /// <summary>A quarantined record's archived payload is missing, or its content no longer hashes as recorded.</summary>
     MissingArchivedPayload,
+
+    /// <summary>A digest's signature does not verify, or the digest is unreadable, not canonical, or stored under another key.</summary>
+    DigestInvalid,
+
+    /// <summary>A digest does not link to the one before it (key, SHA-256 or signature differ).</summary>
+    DigestLinkBroken,
+
+    /// <summary>No digest covers a period: one was deleted or never made.</summary>
+    DigestMissing,
 }

@@ -41,6 +41,10 @@ public sealed class InMemoryChains : IChainSource
     }
 
     /// <inheritdoc />
+    public Task<ChainHead> ReadHeadAsync(string chainId, CancellationToken cancellationToken) =>
+        Task.FromResult(_chains.TryGetValue(chainId, out var chain) && chain.Count > 0 ? new ChainHead(chain[^1].KeySeq, chain[^1].Record.Hash) : ChainHead.Genesis);
+
+    /// <inheritdoc />
     public async IAsyncEnumerable<StoredRecord> ReadChainAsync(string chainId, long fromSeq, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         foreach (var record in _chains.GetValueOrDefault(chainId, []).Where(r => r.KeySeq >= fromSeq).ToList())

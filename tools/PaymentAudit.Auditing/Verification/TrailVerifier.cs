@@ -107,7 +107,7 @@ public sealed class TrailVerifier
         }
 
         var mark = manifest?.WatermarkOf(chainId);
-        var committed = mark is null ? Array.Empty<ChainHead>() : [new ChainHead(mark.Seq, mark.Hash)];
+        var committed = HistoryCommitments.Of(manifest, chainId);
         var verifier = new ChainVerifier(_validator);
         var result = await verifier.VerifyAsync(
             chainId,
