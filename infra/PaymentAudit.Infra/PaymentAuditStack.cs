@@ -88,6 +88,8 @@ public sealed class PaymentAuditStack : Stack
         ExportCopy = new ExportCopy(this, "ExportCopy", new ExportCopyProps(
             environment, Archive.ExportStagingBucket, Archive.Bucket, Keys.DataKey));
         Backup = new AuditBackup(this, "Backup", new AuditBackupProps(environment, config.Backup, Table.Table, Keys.DataKey, retain));
+        Parameters = new TargetParameters(this, "Parameters", new TargetParametersProps(
+            environment, Table.Table, Queues.Queue, Queues.DeadLetterQueue, Archive.Bucket, Keys.SigningKey));
         Access = new AuditAccess(this, "Access", new AuditAccessProps(
             environment, Queues.Queue, Table.Table, Archive.Bucket, Keys.DataKey, Keys.SigningKey, config.Access.AuditorPrincipals));
         Alarms = new AuditAlarms(this, "Alarms", new AuditAlarmsProps(
@@ -162,6 +164,9 @@ public sealed class PaymentAuditStack : Stack
 
     /// <summary>AWS Backup vault and plan.</summary>
     public AuditBackup Backup { get; }
+
+    /// <summary>SSM parameters the auditor's command line finds this stack by.</summary>
+    public TargetParameters Parameters { get; }
 
     /// <summary>Producer policy and auditor role.</summary>
     public AuditAccess Access { get; }
