@@ -91,7 +91,16 @@ public sealed class PaymentAuditStack : Stack
         Parameters = new TargetParameters(this, "Parameters", new TargetParametersProps(
             environment, Table.Table, Queues.Queue, Queues.DeadLetterQueue, Archive.Bucket, Keys.SigningKey));
         Access = new AuditAccess(this, "Access", new AuditAccessProps(
-            environment, Queues.Queue, Table.Table, Archive.Bucket, Keys.DataKey, Keys.SigningKey, config.Access.AuditorPrincipals));
+            environment,
+            Queues.Queue,
+            Queues.DeadLetterQueue,
+            Table.Table,
+            Archive.Bucket,
+            Keys.DataKey,
+            Keys.SigningKey,
+            Parameters.All,
+            config.Access.AuditorPrincipals,
+            config.Access.OperatorPrincipals));
         Alarms = new AuditAlarms(this, "Alarms", new AuditAlarmsProps(
             environment,
             config.Alarms,
@@ -125,6 +134,7 @@ public sealed class PaymentAuditStack : Stack
         Output("IndexerFunctionName", Indexer.Function.FunctionName, "History indexer function (invoke it to index now)");
         Output("ProducerPolicyArn", Access.ProducerPolicy.ManagedPolicyArn, "Managed policy applications attach to send audit events");
         Output("AuditorRoleArn", Access.AuditorRole.RoleArn, "Role auditors assume for read-only access");
+        Output("OperatorRoleArn", Access.OperatorRole.RoleArn, "Role operators assume to redrive the dead-letter queue");
         Output("ArchiveBucketName", Archive.Bucket.BucketName, "Object-Locked archive bucket");
         Output("ExportStagingBucketName", Archive.ExportStagingBucket.BucketName, "Bucket the table exports are written to");
         Output("ExportStateMachineArn", Export.StateMachine.AttrArn, "State machine that runs the table exports (start it to re-run one)");
@@ -168,7 +178,7 @@ public sealed class PaymentAuditStack : Stack
     /// <summary>SSM parameters the auditor's command line finds this stack by.</summary>
     public TargetParameters Parameters { get; }
 
-    /// <summary>Producer policy and auditor role.</summary>
+    /// <summary>Producer policy, auditor role and operator role.</summary>
     public AuditAccess Access { get; }
 
     /// <summary>Alarm topic and alarms.</summary>
