@@ -88,8 +88,19 @@ public sealed class PaymentAuditStack : Stack
         ExportCopy = new ExportCopy(this, "ExportCopy", new ExportCopyProps(
             environment, Archive.ExportStagingBucket, Archive.Bucket, Keys.DataKey));
         Backup = new AuditBackup(this, "Backup", new AuditBackupProps(environment, config.Backup, Table.Table, Keys.DataKey, retain));
+        Parameters = new TargetParameters(this, "Parameters", new TargetParametersProps(
+            environment, Table.Table, Queues.Queue, Queues.DeadLetterQueue, Archive.Bucket, Keys.SigningKey));
         Access = new AuditAccess(this, "Access", new AuditAccessProps(
-            environment, Queues.Queue, Table.Table, Archive.Bucket, Keys.DataKey, Keys.SigningKey, config.Access.AuditorPrincipals));
+            environment,
+            Queues.Queue,
+            Queues.DeadLetterQueue,
+            Table.Table,
+            Archive.Bucket,
+            Keys.DataKey,
+            Keys.SigningKey,
+            Parameters.All,
+            config.Access.AuditorPrincipals,
+            config.Access.OperatorPrincipals));
         Alarms = new AuditAlarms(this, "Alarms", new AuditAlarmsProps(
             environment,
             config.Alarms,
@@ -123,6 +134,7 @@ public sealed class PaymentAuditStack : Stack
         Output("IndexerFunctionName", Indexer.Function.FunctionName, "History indexer function (invoke it to index now)");
         Output("ProducerPolicyArn", Access.ProducerPolicy.ManagedPolicyArn, "Managed policy applications attach to send audit events");
         Output("AuditorRoleArn", Access.AuditorRole.RoleArn, "Role auditors assume for read-only access");
+        Output("OperatorRoleArn", Access.OperatorRole.RoleArn, "Role operators assume to redrive the dead-letter queue");
         Output("ArchiveBucketName", Archive.Bucket.BucketName, "Object-Locked archive bucket");
         Output("ExportStagingBucketName", Archive.ExportStagingBucket.BucketName, "Bucket the table exports are written to");
         Output("ExportStateMachineArn", Export.StateMachine.AttrArn, "State machine that runs the table exports (start it to re-run one)");
@@ -163,7 +175,10 @@ public sealed class PaymentAuditStack : Stack
     /// <summary>AWS Backup vault and plan.</summary>
     public AuditBackup Backup { get; }
 
-    /// <summary>Producer policy and auditor role.</summary>
+    /// <summary>SSM parameters the auditor's command line finds this stack by.</summary>
+    public TargetParameters Parameters { get; }
+
+    /// <summary>Producer policy, auditor role and operator role.</summary>
     public AuditAccess Access { get; }
 
     /// <summary>Alarm topic and alarms.</summary>

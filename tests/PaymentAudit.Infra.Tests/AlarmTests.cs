@@ -38,6 +38,16 @@ public sealed class AlarmTests(SynthesizedApp app)
     }
 
     [Theory]
+    [MemberData(nameof(Environments))]
+    public void DeadLetterAlarm_NamesTheCommandsAndRolesThatListAndRedrive(string environment)
+    {
+        var description = Alarm(environment, "dlq-messages-visible")["AlarmDescription"]!.GetValue<string>();
+
+        description.ShouldContain($"'paymentaudit dlq list --env {environment}' (auditor role)");
+        description.ShouldContain($"'paymentaudit dlq redrive --env {environment}' (operator role)");
+    }
+
+    [Theory]
     [InlineData("dev", "queue-oldest-message-age", "ApproximateAgeOfOldestMessage", "AWS/SQS")]
     [InlineData("dev", "writer-errors", "Errors", "AWS/Lambda")]
     [InlineData("dev", "writer-throttles", "Throttles", "AWS/Lambda")]

@@ -43,6 +43,7 @@ public sealed class ConfigurationTests : IDisposable
     [InlineData("alarms.failedEvents")]
     [InlineData("table.deletionProtection")]
     [InlineData("access.auditorPrincipals")]
+    [InlineData("access.operatorPrincipals")]
     [InlineData("indexer")]
     [InlineData("indexer.memoryMiB")]
     [InlineData("indexer.timeoutSeconds")]
@@ -185,6 +186,71 @@ public sealed class ConfigurationTests : IDisposable
         var config = LoadVariant(json => json["access"]!["auditorPrincipals"] = new JsonArray(principal));
 
         config.Access.AuditorPrincipals.ShouldBe([principal]);
+    }
+
+    [Theory]
+    [InlineData("arn:aws:iam::111111111111:root")]
+    [InlineData("arn:aws:iam::111111111111:role/*")]
+    [InlineData("arn:aws:iam::1111:user/jane")]
+    [InlineData("arn:aws:sts::111111111111:assumed-role/Operator/jane")]
+    [InlineData("jane")]
+    public void Load_MalformedOperatorPrincipal_FailsNamingFileKeyAndIndex(string principal)
+    {
+        var error = Should.Throw<ConfigurationException>(() => LoadVariant(json =>
+            json["access"]!["operatorPrincipals"] = new JsonArray("arn:aws:iam::111111111111:user/omar", principal)));
+
+        error.Message.ShouldContain("test.json");
+        error.Message.ShouldContain("'access.operatorPrincipals[1]'");
+        error.Message.ShouldContain(principal);
+    }
+
+    [Fact]
+    public void Load_NoOperatorPrincipal_FailsNamingFileAndKey()
+    {
+        var error = Should.Throw<ConfigurationException>(() => LoadVariant(json => json["access"]!["operatorPrincipals"] = new JsonArray()));
+
+        error.Message.ShouldContain("test.json");
+        error.Message.ShouldContain("'access.operatorPrincipals' must list at least one IAM user or role ARN (the operator role trusts nobody else)");
+    }
+
+    [Fact]
+    public void Load_NullOperatorPrincipal_FailsNamingTheKey()
+    {
+        var error = Should.Throw<ConfigurationException>(() => LoadVariant(json =>
+            json["access"]!["operatorPrincipals"] = new JsonArray("arn:aws:iam::111111111111:user/omar", null)));
+
+        error.Message.ShouldContain("test.json");
+        error.Message.ShouldContain("access.operatorPrincipals");
+    }
+
+    [Fact]
+    public void Load_DuplicateOperatorPrincipal_FailsNamingFileKeyAndIndex()
+    {
+        var error = Should.Throw<ConfigurationException>(() => LoadVariant(json =>
+            json["access"]!["operatorPrincipals"] = new JsonArray("arn:aws:iam::111111111111:user/omar", "arn:aws:iam::111111111111:user/omar")));
+
+        error.Message.ShouldContain("test.json");
+        error.Message.ShouldContain("'access.operatorPrincipals[1]'");
+    }
+
+    [Theory]
+    [InlineData("arn:aws:iam::222222222222:user/omar")]
+    [InlineData("arn:aws:iam::111111111111:role/Operators")]
+    [InlineData("arn:aws:iam::111111111111:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_Operator_0123456789abcdef")]
+    public void Load_UserOrRoleArn_IsAValidOperatorPrincipal(string principal)
+    {
+        var config = LoadVariant(json => json["access"]!["operatorPrincipals"] = new JsonArray(principal));
+
+        config.Access.OperatorPrincipals.ShouldBe([principal]);
+    }
+
+    [Fact]
+    public void Load_NoAuditorPrincipal_NamesTheAuditorRole()
+    {
+        var error = Should.Throw<ConfigurationException>(() => LoadVariant(json => json["access"]!["auditorPrincipals"] = new JsonArray()));
+
+        error.Message.ShouldContain("(the auditor role trusts nobody else)");
+        error.Message.ShouldNotContain("access.operatorPrincipals");
     }
 
     [Fact]

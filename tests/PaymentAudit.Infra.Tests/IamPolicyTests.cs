@@ -6,6 +6,11 @@ namespace PaymentAudit.Infra.Tests;
 [Collection(SharedSynthesis.Name)]
 public sealed class IamPolicyTests(SynthesizedApp app)
 {
+    private static readonly string[] TargetParameterIds = ["TableName", "QueueUrl", "DeadLetterQueueUrl", "ArchiveBucket", "SigningKeyArn"];
+
+    private static readonly string[] WriteOrMoveVerbs =
+        ["Put", "Delete", "Update", "BatchWrite", "PartiQL", "Restore", "Replicate", "Create", "Purge", "StartMessageMoveTask", "CancelMessageMoveTask", "Abort"];
+
     public static TheoryData<string> Environments => ["dev", "prod"];
 
     [Theory]
@@ -194,27 +199,96 @@ public sealed class IamPolicyTests(SynthesizedApp app)
 
     [Theory]
     [MemberData(nameof(Environments))]
-    public void AuditorPolicy_IsReadOnly(string environment)
+    public void AuditorRole_HasExactlyTheStatementsTheAuditorCommandsNeed(string environment)
     {
-        var actions = StatementsOfManagedPolicy(environment, "AccessAuditorPolicy").SelectMany(s => s.Actions).Distinct().Order(StringComparer.Ordinal);
+        var statements = StatementsOfRole(environment, "AccessAuditorRole").Select(s => s.Summary);
 
-        actions.ShouldBe(
+        statements.ShouldBe(
         [
-            "dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:Query",
-            "kms:Decrypt", "kms:GetPublicKey", "kms:Verify",
-            "s3:GetObject", "s3:GetObjectLegalHold", "s3:GetObjectRetention", "s3:GetObjectVersion",
-            "s3:ListBucket", "s3:ListBucketVersions",
+            "ResolveStackParameters: ssm:GetParameter on " + ParameterArns(environment),
+            "RecordOwnReads: sqs:SendMessage on <QueuesQueue.Arn>",
+            "PeekAtDeadLetters: sqs:ChangeMessageVisibility, sqs:ReceiveMessage on <QueuesDeadLetterQueue.Arn>",
+            "UseDataKeyThroughQueues: kms:Decrypt, kms:GenerateDataKey on <KeysDataKey.Arn> when " + ViaServices(environment, "sqs"),
+            "ReadAuditTable: dynamodb:GetItem, dynamodb:Query on <Table.Arn>",
+            "ReadEventIndex: dynamodb:Query, dynamodb:Scan on <Table.Arn>/index/by-event",
+            "ListHistoryIndexAndQuarantine: s3:ListBucket on <ArchiveBucket.Arn> when {\"StringLike\":{\"s3:prefix\":[\"history/*\",\"quarantine/*\"]}}",
+            "ReadHistoryIndexAndQuarantine: s3:GetObject on <ArchiveBucket.Arn>/history/*, <ArchiveBucket.Arn>/quarantine/*",
+            "ListExportsAndDigests: s3:ListBucket on <ArchiveBucket.Arn> when {\"StringLike\":{\"s3:prefix\":[\"exports/*\",\"digests/*\"]}}",
+            "ReadExportsAndDigests: s3:GetObject on <ArchiveBucket.Arn>/digests/*, <ArchiveBucket.Arn>/exports/*",
+            "DecryptThroughTableAndArchive: kms:Decrypt on <KeysDataKey.Arn> when " + ViaServices(environment, "dynamodb", "s3"),
+            "ReadDigestPublicKey: kms:GetPublicKey on <KeysSigningKey.Arn>",
         ]);
     }
 
     [Theory]
     [MemberData(nameof(Environments))]
-    public void AuditorPolicy_QueriesTheEventIndexByName(string environment)
+    public void AuditorRole_CannotMoveOrDeleteMessagesWriteTheTableOrPutObjects(string environment)
     {
-        var indexStatement = StatementsOfManagedPolicy(environment, "AccessAuditorPolicy").Single(s => s.Sid == "QueryAuditTableIndexes");
+        var actions = StatementsOfRole(environment, "AccessAuditorRole").SelectMany(s => s.Actions).ToList();
 
-        indexStatement.Actions.ShouldBe(["dynamodb:Query"]);
-        indexStatement.RenderedResources.ShouldBe(["<Table.Arn>/index/by-event"]);
+        actions.Where(IsWriteOrMove).ShouldBeEmpty();
+        actions.Where(action => action.StartsWith("s3:", StringComparison.Ordinal)).Distinct().Order(StringComparer.Ordinal)
+            .ShouldBe(["s3:GetObject", "s3:ListBucket"]);
+        actions.Where(action => action.StartsWith("dynamodb:", StringComparison.Ordinal)).Distinct().Order(StringComparer.Ordinal)
+            .ShouldBe(["dynamodb:GetItem", "dynamodb:Query", "dynamodb:Scan"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void AuditorRole_SendsOnlyToTheAuditQueue(string environment)
+    {
+        // Its one write: the audit event of its own read, on the queue every event goes through.
+        var sends = StatementsOfRole(environment, "AccessAuditorRole").Where(s => s.Actions.Contains("sqs:SendMessage")).ToList();
+
+        sends.ShouldHaveSingleItem().RenderedResources.ShouldBe(["<QueuesQueue.Arn>"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void AuditorRole_ScansNothingButTheEventIndex(string environment)
+    {
+        var scans = StatementsOfRole(environment, "AccessAuditorRole").Where(s => s.Actions.Contains("dynamodb:Scan"));
+
+        scans.SelectMany(s => s.RenderedResources).ShouldBe(["<Table.Arn>/index/by-event"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void OperatorRole_HasExactlyTheRedriveStatements(string environment)
+    {
+        var statements = StatementsOfRole(environment, "AccessOperatorRole").Select(s => s.Summary);
+
+        statements.ShouldBe(
+        [
+            "ResolveStackParameters: ssm:GetParameter on " + ParameterArns(environment),
+            "RecordOwnActionsAndReceiveRedrivenMessages: sqs:GetQueueAttributes, sqs:SendMessage on <QueuesQueue.Arn>",
+            "RedriveDeadLetters: sqs:DeleteMessage, sqs:GetQueueAttributes, sqs:ListMessageMoveTasks, sqs:ReceiveMessage, sqs:StartMessageMoveTask on <QueuesDeadLetterQueue.Arn>",
+            "UseDataKeyThroughQueues: kms:Decrypt, kms:GenerateDataKey on <KeysDataKey.Arn> when " + ViaServices(environment, "sqs"),
+        ]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void OperatorRole_CannotReadTheTrailOrTheArchive(string environment)
+    {
+        var actions = StatementsOfRole(environment, "AccessOperatorRole").SelectMany(s => s.Actions);
+
+        actions.Where(action => action.StartsWith("dynamodb:", StringComparison.Ordinal) || action.StartsWith("s3:", StringComparison.Ordinal)).ShouldBeEmpty();
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void OnlyTheWriterAndTheOperator_MayDeleteQueueMessages(string environment)
+    {
+        // The writer deletes what it stored; the operator's move task deletes what it moved. Nobody
+        // else may drop a message, and nobody at all may purge a queue.
+        var deleters = TemplateWalker.Statements(app.Json[environment])
+            .Where(s => s.Effect == "Allow" && s.Actions.Contains("sqs:DeleteMessage"))
+            .Select(s => PolicyStatementInTemplate.WithoutHash(s.LogicalId) + " on " + string.Join(", ", s.RenderedResources));
+
+        deleters.Order(StringComparer.Ordinal).ShouldBe(["AccessOperatorPolicy on <QueuesDeadLetterQueue.Arn>", "WriterPolicy on <QueuesQueue.Arn>"]);
+        TemplateWalker.Statements(app.Json[environment]).Where(s => s.Effect == "Allow").SelectMany(s => s.Actions)
+            .ShouldNotContain(action => action == "sqs:PurgeQueue" || action == "sqs:CancelMessageMoveTask");
     }
 
     [Theory]
@@ -285,7 +359,7 @@ public sealed class IamPolicyTests(SynthesizedApp app)
     [MemberData(nameof(Environments))]
     public void AuditorRole_TrustsExactlyTheConfiguredPrincipals(string environment)
     {
-        var trust = AuditorTrust(environment);
+        var trust = RoleTrust(environment, "AccessAuditorRole");
 
         trust.SelectMany(s => Principals(s.Statement)).Order(StringComparer.Ordinal)
             .ShouldBe(app.Stacks[environment].Config.Access.AuditorPrincipals.Order(StringComparer.Ordinal));
@@ -295,9 +369,53 @@ public sealed class IamPolicyTests(SynthesizedApp app)
 
     [Theory]
     [MemberData(nameof(Environments))]
+    public void OperatorRole_TrustsExactlyTheConfiguredPrincipals(string environment)
+    {
+        var trust = RoleTrust(environment, "AccessOperatorRole");
+
+        trust.SelectMany(s => Principals(s.Statement)).Order(StringComparer.Ordinal)
+            .ShouldBe(app.Stacks[environment].Config.Access.OperatorPrincipals.Order(StringComparer.Ordinal));
+        trust.SelectMany(s => s.Actions).Distinct().ShouldBe(["sts:AssumeRole"]);
+        trust.ShouldNotContain(s => s.Statement["Principal"]!.ToJsonString().Contains(":root", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void OperatorRole_RequiresMfaOfAnIamUser()
+    {
+        var statement = RoleTrust("dev", "AccessOperatorRole").ShouldHaveSingleItem();
+
+        Principals(statement.Statement).ShouldBe(["arn:aws:iam::111111111111:user/payment-audit-dev-operator"]);
+        statement.Statement["Condition"]!["Bool"]!["aws:MultiFactorAuthPresent"]!.GetValue<string>().ShouldBe("true");
+    }
+
+    [Fact]
+    public void OperatorRole_TrustsFederatedRolesByArnOnly()
+    {
+        var statement = RoleTrust("prod", "AccessOperatorRole").ShouldHaveSingleItem();
+
+        statement.Statement["Condition"].ShouldBeNull();
+        Principals(statement.Statement).ShouldAllBe(p => p.Contains(":role/aws-reserved/sso.amazonaws.com/", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("dev", "AccessAuditorRole", "PaymentAudit-dev-auditor")]
+    [InlineData("prod", "AccessAuditorRole", "PaymentAudit-prod-auditor")]
+    [InlineData("dev", "AccessOperatorRole", "PaymentAudit-dev-operator")]
+    [InlineData("prod", "AccessOperatorRole", "PaymentAudit-prod-operator")]
+    public void PeoplesRoles_HaveTheirFixedNamesAndOneHourSessions(string environment, string role, string name)
+    {
+        var properties = TemplateWalker.Resources(app.Json[environment], "AWS::IAM::Role")
+            .Single(pair => PolicyStatementInTemplate.WithoutHash(pair.Key) == role).Value["Properties"]!;
+
+        properties["RoleName"]!.GetValue<string>().ShouldBe(name);
+        properties["MaxSessionDuration"]!.GetValue<int>().ShouldBe(3600);
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
     public void AuditorRole_RequiresMfaOfEveryIamUser(string environment)
     {
-        var users = AuditorTrust(environment).Where(s => Principals(s.Statement).Any(p => p.Contains(":user/", StringComparison.Ordinal))).ToList();
+        var users = RoleTrust(environment, "AccessAuditorRole").Where(s => Principals(s.Statement).Any(p => p.Contains(":user/", StringComparison.Ordinal))).ToList();
 
         users.ShouldNotBeEmpty();
         foreach (var statement in users)
@@ -311,7 +429,7 @@ public sealed class IamPolicyTests(SynthesizedApp app)
     public void AuditorRole_TrustsFederatedRolesByArnOnly()
     {
         // Role sessions carry no aws:MultiFactorAuthPresent: their identity provider enforces MFA.
-        var roles = AuditorTrust("prod").Where(s => Principals(s.Statement).Any(p => p.Contains(":role/", StringComparison.Ordinal))).ToList();
+        var roles = RoleTrust("prod", "AccessAuditorRole").Where(s => Principals(s.Statement).Any(p => p.Contains(":role/", StringComparison.Ordinal))).ToList();
 
         roles.ShouldHaveSingleItem().Statement["Condition"].ShouldBeNull();
         Principals(roles[0].Statement).ShouldAllBe(p => p.Contains(":role/aws-reserved/sso.amazonaws.com/", StringComparison.Ordinal));
@@ -349,9 +467,25 @@ public sealed class IamPolicyTests(SynthesizedApp app)
         [.. TemplateWalker.Statements(app.Json[environment])
             .Where(s => s.ResourceType == "AWS::IAM::ManagedPolicy" && s.LogicalId.StartsWith(policyLogicalIdPrefix, StringComparison.Ordinal))];
 
-    private List<PolicyStatementInTemplate> AuditorTrust(string environment) =>
+    private List<PolicyStatementInTemplate> RoleTrust(string environment, string roleLogicalIdPrefix) =>
         [.. TemplateWalker.Statements(app.Json[environment])
-            .Where(s => s.ResourceType == "AWS::IAM::Role" && s.LogicalId.StartsWith("AccessAuditorRole", StringComparison.Ordinal))];
+            .Where(s => s.ResourceType == "AWS::IAM::Role" && PolicyStatementInTemplate.WithoutHash(s.LogicalId) == roleLogicalIdPrefix)];
+
+    // The five target parameters' ARNs as the walker renders them (the parameter's Ref is its name,
+    // which starts with '/'), sorted as CDK sorts a statement's resources.
+    private string ParameterArns(string environment)
+    {
+        var config = app.Stacks[environment].Config;
+        return string.Join(", ", TargetParameterIds.Order(StringComparer.Ordinal)
+            .Select(id => $"arn:aws:ssm:{config.Region}:{config.Account}:parameter<Parameters{id}>"));
+    }
+
+    // Actions that change data or move messages, by the verb AWS names them with.
+    private static bool IsWriteOrMove(string action)
+    {
+        var verb = action[(action.IndexOf(':', StringComparison.Ordinal) + 1)..];
+        return WriteOrMoveVerbs.Any(prefix => verb.StartsWith(prefix, StringComparison.Ordinal));
+    }
 
     private static List<string> Principals(System.Text.Json.Nodes.JsonObject statement) => statement["Principal"]!["AWS"] switch
     {

@@ -31,10 +31,20 @@ public sealed class StackTests(SynthesizedApp app)
     {
         var outputs = app.Json[environment]["Outputs"]!.AsObject().Select(pair => pair.Key).ToList();
 
-        foreach (var name in new[] { "QueueUrl", "QueueArn", "TableName", "IndexerFunctionName", "ProducerPolicyArn", "AuditorRoleArn", "ArchiveBucketName" })
+        foreach (var name in new[] { "QueueUrl", "QueueArn", "TableName", "IndexerFunctionName", "ProducerPolicyArn", "AuditorRoleArn", "OperatorRoleArn", "ArchiveBucketName" })
         {
             outputs.ShouldContain(name);
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void Stack_OutputsTheOperatorRoleArn(string environment)
+    {
+        var value = app.Json[environment]["Outputs"]!["OperatorRoleArn"]!["Value"]!["Fn::GetAtt"]!;
+
+        PolicyStatementInTemplate.WithoutHash(value[0]!.GetValue<string>()).ShouldBe("AccessOperatorRole");
+        value[1]!.GetValue<string>().ShouldBe("Arn");
     }
 
     [Theory]

@@ -47,6 +47,6 @@ public sealed record EnvironmentConfig
     /// <summary>Archive bucket and scheduled exports.</summary>
     public required ArchiveConfig Archive { get; init; }
 
-    /// <summary>Principals trusted by the auditor role.</summary>
+    /// <summary>Principals trusted by the auditor and operator roles.</summary>
     public required AccessConfig Access { get; init; }
 }

@@ -122,16 +122,17 @@ public static partial class EnvironmentConfigValidator
             "must be a daily cron(M H * * ? *) expression at 01:00 UTC or later (each run exports the previous UTC day)");
         Require(SchedulePattern().IsMatch(archive.FullExportSchedule), "archive.fullExportSchedule", "must be a cron(...) or rate(...) expression");
 
-        ValidatePrincipals(config.Access.AuditorPrincipals, "access.auditorPrincipals", errors);
+        ValidatePrincipals(config.Access.AuditorPrincipals, "access.auditorPrincipals", "auditor", errors);
+        ValidatePrincipals(config.Access.OperatorPrincipals, "access.operatorPrincipals", "operator", errors);
 
         return errors;
     }
 
-    private static void ValidatePrincipals(IReadOnlyList<string> principals, string key, List<string> errors)
+    private static void ValidatePrincipals(IReadOnlyList<string> principals, string key, string role, List<string> errors)
     {
         if (principals.Count == 0)
         {
-            errors.Add($"'{key}' must list at least one IAM user or role ARN (the auditor role trusts nobody else).");
+            errors.Add($"'{key}' must list at least one IAM user or role ARN (the {role} role trusts nobody else).");
             return;
         }
 

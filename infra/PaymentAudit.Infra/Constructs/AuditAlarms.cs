@@ -76,7 +76,8 @@ public sealed class AuditAlarms : Construct
         DeadLetterMessages = Create(
             "DeadLetterMessages",
             "dlq-messages-visible",
-            "Messages reached the dead-letter queue: inspect them, fix the cause, then move them back with SQS dead-letter queue redrive.",
+            $"Messages reached the dead-letter queue: list them with 'paymentaudit dlq list --env {props.EnvironmentName}' (auditor role), fix the cause, "
+                + $"then move them back with 'paymentaudit dlq redrive --env {props.EnvironmentName}' (operator role).",
             props.DeadLetterQueue.MetricApproximateNumberOfMessagesVisible(new MetricOptions { Period = Period, Statistic = Stats.MAXIMUM }),
             0);
         OldestMessageAge = Create(

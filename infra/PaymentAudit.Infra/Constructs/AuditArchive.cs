@@ -27,6 +27,9 @@ public sealed class AuditArchive : Construct
     /// <summary>Key prefix of the history index (manifest and segments) that the indexer maintains.</summary>
     public const string HistoryPrefix = "history/";
 
+    /// <summary>Key prefix of the signed chain-head digests (the digest function that writes them comes later; auditors may already read it).</summary>
+    public const string DigestPrefix = "digests/";
+
     /// <summary>Days after which S3 aborts a multipart upload that never completed, freeing its parts.</summary>
     public const int AbortIncompleteUploadDays = 7;
 

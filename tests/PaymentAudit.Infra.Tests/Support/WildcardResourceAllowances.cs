@@ -36,9 +36,24 @@ public static class WildcardResourceAllowances
             "put objects under history/ only (no delete), and Object Lock keeps every version of the manifest and the segments."),
         new(
             "AccessAuditorPolicy",
-            "<ArchiveBucket.Arn>/*",
-            "Auditors read every archived object: export copies, quarantined payloads (quarantine/), the history index " +
-            "(history/) and digests. Read-only object actions on the one archive bucket."),
+            "<ArchiveBucket.Arn>/history/*",
+            "query and verify read the history index's manifest and segments, whose keys carry the indexer run's generation. " +
+            "GetObject only, under history/ of the one archive bucket."),
+        new(
+            "AccessAuditorPolicy",
+            "<ArchiveBucket.Arn>/quarantine/*",
+            "verify reads each archived payload under quarantine/<SHA-256 of the payload> named by a quarantined record, " +
+            "known only at run time. GetObject only, under quarantine/ of the one archive bucket."),
+        new(
+            "AccessAuditorPolicy",
+            "<ArchiveBucket.Arn>/exports/*",
+            "Auditors read the export copies, whose keys DynamoDB generates (exports/<kind>/<date>/AWSDynamoDB/<export id>/...). " +
+            "GetObject only, under exports/ of the one archive bucket."),
+        new(
+            "AccessAuditorPolicy",
+            "<ArchiveBucket.Arn>/digests/*",
+            "Auditors read the signed chain-head digests, one object per digest run, named at run time. GetObject only, " +
+            "under digests/ of the one archive bucket."),
         new(
             "ExportStateMachinePolicy",
             "<ArchiveExportStagingBucket.Arn>/exports/*",
