@@ -68,7 +68,8 @@ public static class DigestChainVerifier
 
                     if (chain.Seq > 0 && (!lastHeads.TryGetValue(chain.ChainId, out var seen) || seen.Seq != chain.Seq || seen.Hash != chain.Hash))
                     {
-                        (commitments.TryGetValue(chain.ChainId, out var list) ? list : commitments[chain.ChainId] = []).Add(new ChainCommitment(chain.Seq, chain.Hash, $"digest {digest.Key}"));
+                        var at = Rfc3339.TryParseUtc(document.DigestTime, out var madeAt) ? new DateTimeOffset(madeAt, TimeSpan.Zero) : (DateTimeOffset?)null;
+                        (commitments.TryGetValue(chain.ChainId, out var list) ? list : commitments[chain.ChainId] = []).Add(new ChainCommitment(chain.Seq, chain.Hash, $"digest {digest.Key}", at));
                     }
 
                     lastHeads[chain.ChainId] = chain;

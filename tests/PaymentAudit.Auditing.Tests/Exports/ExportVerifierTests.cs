@@ -195,6 +195,21 @@ public sealed class ExportVerifierTests(DynamoDbLocalFixture dynamoDb, FauxqsFix
     }
 
     [Fact]
+    public async Task TailCutFromTheExport_IsAHeadMismatchAgainstADigestMadeBeforeIt()
+    {
+        using var trail = await StoredTrail.CreateAsync(dynamoDb, fauxqs);
+        var digests = await TrailExports.DigestAsync(trail, TrailExports.ExportTime.AddMinutes(-30));
+        await TrailExports.ExportAsync(trail, Directory);
+        await ExportFiles.EditItemsAsync(await TrailExports.SingleAsync(Directory), item => TrailExports.Is(item, "chain-a", 6) ? null : item);
+
+        var report = await TrailExports.VerifyAsync(Directory, digests);
+
+        var cut = report.Violations.ShouldHaveSingleItem();
+        (cut.ChainId, cut.Seq, cut.Kind).ShouldBe(("chain-a", 6L, ViolationKind.HeadMismatch));
+        cut.Detail.ShouldContain("records removed at the end");
+    }
+
+    [Fact]
     public async Task LaterFullExport_MissingARecordTheFirstHeld_IsARecordDeletedViolation()
     {
         using var trail = await StoredTrail.CreateAsync(dynamoDb, fauxqs);

@@ -76,16 +76,16 @@ public static class TrailExports
         ["hash"] = new() { S = RecordHasher.Compute(item["body"].S, prevHash) },
     };
 
-    /// <summary>One signed digest of the trail's heads as they are now, verified.</summary>
-    public static async Task<DigestVerification> DigestAsync(StoredTrail trail)
+    /// <summary>One signed digest of the trail's heads as they are now (dated <paramref name="at"/>, default now), verified.</summary>
+    public static async Task<DigestVerification> DigestAsync(StoredTrail trail, DateTimeOffset? at = null)
     {
         using var signer = new EcdsaDigestSigner(ECDsa.Create(ECCurve.NamedCurves.nistP256), "test-key");
         var store = new InMemoryDigestStore();
         var options = new DigesterOptions { Environment = "test", TableArn = trail.Table, Period = TimeSpan.FromHours(1) };
-        await new Digester(trail.Reader, store, signer, TimeProvider.System, options).RunAsync(CancellationToken.None);
+        await new Digester(trail.Reader, store, signer, at is { } time ? new FixedTime(time) : TimeProvider.System, options).RunAsync(CancellationToken.None);
         using var publicKey = ECDsa.Create();
         publicKey.ImportFromPem(signer.PublicKeyPem());
-        var verification = DigestChainVerifier.Verify([.. store.Digests.Values], publicKey, DateTimeOffset.UtcNow);
+        var verification = DigestChainVerifier.Verify([.. store.Digests.Values], publicKey, at ?? DateTimeOffset.UtcNow);
         verification.Violations.ShouldBeEmpty();
         return verification;
     }

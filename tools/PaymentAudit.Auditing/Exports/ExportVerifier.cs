@@ -68,7 +68,8 @@ public sealed class ExportVerifier
             }
         }
 
-        var (chains, records) = await VerifyChainsAsync(image, digests, findings, cancellationToken);
+        var asOf = applied.Select(e => e.Kind == ExportKind.Full ? e.ExportTime : e.ToTime).Max();
+        var (chains, records) = await VerifyChainsAsync(image, digests, asOf, findings, cancellationToken);
         return new ExportReport(applied, chains, records, findings.Violations, findings.Notices);
     }
 
@@ -217,7 +218,7 @@ public sealed class ExportVerifier
         findings.Notice($"{export} cannot be read and is not applied");
     }
 
-    private async Task<(int Chains, long Records)> VerifyChainsAsync(TableImage image, DigestVerification? digests, ExportFindings findings, CancellationToken cancellationToken)
+    private async Task<(int Chains, long Records)> VerifyChainsAsync(TableImage image, DigestVerification? digests, DateTimeOffset? asOf, ExportFindings findings, CancellationToken cancellationToken)
     {
         var chains = new SortedDictionary<string, List<(long Seq, ImageItem Item)>>(StringComparer.Ordinal);
         var directory = new SortedSet<string>(StringComparer.Ordinal);
@@ -265,7 +266,9 @@ public sealed class ExportVerifier
 
                 var lastSeq = items[^1].Seq;
                 var committed = digests?.For(chainId) ?? [];
-                var applicable = committed.Where(c => c.Seq <= lastSeq).ToList();
+                // A digest made before the exports' point in time committed records the exports must
+                // hold (a tail cut from them is found); a later digest only where they reach.
+                var applicable = committed.Where(c => c.Seq <= lastSeq || MadeBy(c, asOf)).ToList();
                 Interlocked.Add(ref beyond, committed.Count - applicable.Count);
                 var result = await new ChainVerifier(_validator).VerifyAsync(chainId, Records(items, ct), applicable, null, start, ct);
                 foreach (var violation in result.Violations)
@@ -285,7 +288,15 @@ public sealed class ExportVerifier
                 findings.Notice(string.Create(CultureInfo.InvariantCulture, $"{beyond} digest commitments lie past the last record the exports hold of their chain and are not applied (digests made after the exports)"));
             }
 
-            var absent = digests.Commitments.Keys.Where(id => !chains.ContainsKey(id)).Order(StringComparer.Ordinal).ToList();
+            foreach (var (chainId, committed) in digests.Commitments.Where(c => !chains.ContainsKey(c.Key)))
+            {
+                if (committed.Where(c => MadeBy(c, asOf)).MaxBy(c => c.Seq) is { } head)
+                {
+                    findings.Report(new ChainViolation(chainId, head.Seq, ViolationKind.HeadMismatch, $"{head.Source} committed the chain at seq {head.Seq} before the exports' point in time, but the exports hold none of its records"));
+                }
+            }
+
+            var absent = digests.Commitments.Where(c => !chains.ContainsKey(c.Key) && !c.Value.Any(x => MadeBy(x, asOf))).Select(c => c.Key).Order(StringComparer.Ordinal).ToList();
             if (absent.Count > 0)
             {
                 findings.Notice($"digests commit chains the exports do not hold (created after the exports, or not in them): {string.Join(", ", absent.Take(10))}{(absent.Count > 10 ? ", ..." : string.Empty)}");
@@ -294,6 +305,9 @@ public sealed class ExportVerifier
 
         return (chains.Count, records);
     }
+
+    private static bool MadeBy(ChainCommitment commitment, DateTimeOffset? asOf) =>
+        commitment.At is { } at && asOf is { } time && at <= time;
 
     private static void CheckDirectory(TableImage image, SortedDictionary<string, List<(long Seq, ImageItem Item)>> chains, SortedSet<string> directory, ExportFindings findings)
     {
