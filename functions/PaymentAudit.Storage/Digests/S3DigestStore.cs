@@ -12,8 +12,9 @@ namespace PaymentAudit.Storage.Digests;
 /// <summary>
 /// An environment's digests in the archive bucket. Each digest is one object under
 /// <see cref="DigestKeys.For"/> holding its canonical bytes, uploaded with a SHA-256 checksum (as
-/// Object Lock requires of every upload), with its signature (base64 DER) and signing key id as
-/// object metadata (<c>x-amz-meta-signature</c>, <c>x-amz-meta-key-id</c>). A pointer object at
+/// Object Lock requires of every upload) and <c>If-None-Match: *</c> (so an existing digest is never
+/// replaced), with its signature (base64 DER) and signing key id as object metadata
+/// (<c>x-amz-meta-signature</c>, <c>x-amz-meta-key-id</c>). A pointer object at
 /// <see cref="DigestKeys.LatestOf"/> names the latest digest, so finding it needs no listing of the
 /// whole prefix.
 /// </summary>
@@ -78,6 +79,7 @@ public sealed partial class S3DigestStore : IDigestStore
     }
 
     /// <inheritdoc />
+    /// <exception cref="InvalidOperationException">A digest is already stored under the digest's key.</exception>
     public async Task WriteAsync(StoredDigest digest, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(digest);
@@ -89,7 +91,17 @@ public sealed partial class S3DigestStore : IDigestStore
         var request = PutRequest(digest.Key, digest.Document);
         request.Metadata.Add(SignatureMetadata, Convert.ToBase64String(digest.Signature));
         request.Metadata.Add(KeyIdMetadata, digest.KeyId);
-        await PutAsync(request, cancellationToken);
+        // Created, never replaced: S3 refuses the upload when the key exists, and the deployed role
+        // may put a digest key only with this header (the pointer is the one key it may overwrite).
+        request.IfNoneMatch = "*";
+        try
+        {
+            await PutAsync(request, cancellationToken);
+        }
+        catch (AmazonS3Exception ex) when (ex.StatusCode == HttpStatusCode.PreconditionFailed)
+        {
+            throw new InvalidOperationException($"A digest is already stored under {digest.Key} in bucket '{_bucket}': digests are created, never replaced.", ex);
+        }
 
         // Only once the digest is stored: a pointer must never name a digest that is not there.
         await PutAsync(PutRequest(_pointerKey, PointerBytes(digest.Key)), cancellationToken);

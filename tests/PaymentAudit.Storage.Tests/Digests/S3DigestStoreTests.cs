@@ -163,15 +163,29 @@ public sealed class S3DigestStoreTests(FauxqsFixture fauxqs)
     }
 
     [Fact]
-    public async Task Write_UploadsTheDigestWithASha256ChecksumBeforeThePointer()
+    public async Task Write_CreatesTheDigestWithASha256ChecksumBeforeMovingThePointer()
     {
         var s3 = Substitute.For<IAmazonS3>();
-        var puts = new List<(string Key, ChecksumAlgorithm Checksum)>();
-        s3.PutObjectAsync(Arg.Do<PutObjectRequest>(r => puts.Add((r.Key, r.ChecksumAlgorithm))), Arg.Any<CancellationToken>()).Returns(new PutObjectResponse());
+        var puts = new List<(string Key, ChecksumAlgorithm Checksum, string? IfNoneMatch)>();
+        s3.PutObjectAsync(Arg.Do<PutObjectRequest>(r => puts.Add((r.Key, r.ChecksumAlgorithm, r.IfNoneMatch))), Arg.Any<CancellationToken>()).Returns(new PutObjectResponse());
 
         await new S3DigestStore(s3, "archive", Environment).WriteAsync(Digest(0), CancellationToken.None);
 
-        puts.ShouldBe([(Digest(0).Key, ChecksumAlgorithm.SHA256), (DigestKeys.LatestOf(Environment), ChecksumAlgorithm.SHA256)]);
+        // The digest only if its key is free; the pointer is the one object that is overwritten.
+        puts.ShouldBe([(Digest(0).Key, ChecksumAlgorithm.SHA256, "*"), (DigestKeys.LatestOf(Environment), ChecksumAlgorithm.SHA256, null)]);
+    }
+
+    [Fact]
+    public async Task Write_ToTheKeyOfAStoredDigest_FailsAndLeavesThePointerAlone()
+    {
+        var s3 = Substitute.For<IAmazonS3>();
+        s3.PutObjectAsync(Arg.Any<PutObjectRequest>(), Arg.Any<CancellationToken>())
+            .Returns<PutObjectResponse>(_ => throw new AmazonS3Exception("At least one of the pre-conditions you specified did not hold") { StatusCode = System.Net.HttpStatusCode.PreconditionFailed });
+
+        var error = await Should.ThrowAsync<InvalidOperationException>(() => new S3DigestStore(s3, "archive", Environment).WriteAsync(Digest(0), CancellationToken.None));
+
+        error.Message.ShouldContain(Digest(0).Key);
+        await s3.DidNotReceive().PutObjectAsync(Arg.Is<PutObjectRequest>(r => r.Key == DigestKeys.LatestOf(Environment)), Arg.Any<CancellationToken>());
     }
 
     [Fact]
