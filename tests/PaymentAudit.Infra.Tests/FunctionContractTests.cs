@@ -77,7 +77,7 @@ public sealed class FunctionContractTests(SynthesizedApp app)
         AuditArchive.HistoryPrefix.ShouldBe(new HistoryIndexerOptions().SegmentPrefix);
         S3HistoryStore.ManifestKey.ShouldStartWith(AuditArchive.HistoryPrefix);
         DigestKeys.PrefixOf("prod").ShouldStartWith(AuditArchive.DigestPrefix);
-        DigestKeys.LatestOf("prod").ShouldStartWith(AuditArchive.DigestPrefix);
+        DigestFunction.LatestPointerKey("prod").ShouldBe(DigestKeys.LatestOf("prod"));
     }
 
     [Theory]

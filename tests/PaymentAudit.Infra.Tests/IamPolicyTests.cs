@@ -167,7 +167,9 @@ public sealed class IamPolicyTests(SynthesizedApp app)
         [
             "ReadChainHeads: dynamodb:Query on <Table.Arn>",
             "ListDigests: s3:ListBucket on <ArchiveBucket.Arn> when {\"StringLike\":{\"s3:prefix\":\"digests/*\"}}",
-            "ReadAndWriteDigests: s3:GetObject, s3:PutObject on <ArchiveBucket.Arn>/digests/*",
+            "ReadDigests: s3:GetObject on <ArchiveBucket.Arn>/digests/*",
+            "CreateDigests: s3:PutObject on <ArchiveBucket.Arn>/digests/* when {\"Null\":{\"s3:if-none-match\":\"false\"}}",
+            $"MoveLatestPointer: s3:PutObject on <ArchiveBucket.Arn>/digests/{environment}/latest.json",
             "SignDigests: kms:Sign on <KeysSigningKey.Arn> when {\"StringEquals\":{\"kms:MessageType\":\"DIGEST\",\"kms:SigningAlgorithm\":\"ECDSA_SHA_256\"}}",
             "UseDataKeyThroughTableAndArchive: kms:Decrypt, kms:GenerateDataKey on <KeysDataKey.Arn> when " + ViaServices(environment, "dynamodb", "s3"),
             "WriteOwnLogs: logs:CreateLogStream, logs:PutLogEvents on <DigestLogGroup.Arn>",
@@ -214,13 +216,25 @@ public sealed class IamPolicyTests(SynthesizedApp app)
 
     [Theory]
     [MemberData(nameof(Environments))]
+    public void DigestRole_CreatesDigestsWithoutReplacingThemAndOverwritesOnlyTheLatestPointer(string environment)
+    {
+        // Without the condition, a put could replace the current version of a past digest.
+        var overwriting = StatementsOfRole(environment, "DigestRole")
+            .Where(s => s.Actions.Contains("s3:PutObject") && s.Statement["Condition"]?["Null"]?["s3:if-none-match"]?.GetValue<string>() != "false");
+
+        overwriting.SelectMany(s => s.RenderedResources).ShouldBe([$"<ArchiveBucket.Arn>/digests/{environment}/latest.json"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
     public void DigestRole_WritesNothingButDigestsAndItsOwnLogs(string environment)
     {
         var statements = StatementsOfRole(environment, "DigestRole");
 
         statements.SelectMany(s => s.Actions).Where(IsWriteOrMove).Order(StringComparer.Ordinal)
-            .ShouldBe(["logs:CreateLogStream", "logs:PutLogEvents", "s3:PutObject"]);
-        statements.Single(s => s.Actions.Contains("s3:PutObject")).RenderedResources.ShouldBe(["<ArchiveBucket.Arn>/digests/*"]);
+            .ShouldBe(["logs:CreateLogStream", "logs:PutLogEvents", "s3:PutObject", "s3:PutObject"]);
+        statements.Where(s => s.Actions.Contains("s3:PutObject")).SelectMany(s => s.RenderedResources)
+            .ShouldBe(["<ArchiveBucket.Arn>/digests/*", $"<ArchiveBucket.Arn>/digests/{environment}/latest.json"]);
         statements.Single(s => s.Actions.Contains("logs:PutLogEvents")).RenderedResources.ShouldBe(["<DigestLogGroup.Arn>"]);
     }
 

@@ -30,8 +30,14 @@ public sealed class DigestFunction : Construct
     /// <summary>Table action: the chain directory and each chain's last record, strongly consistent.</summary>
     public static readonly IReadOnlyList<string> TableActions = ["dynamodb:Query"];
 
-    /// <summary>Object actions on the digests: the latest pointer and digest are read, the new ones written.</summary>
-    public static readonly IReadOnlyList<string> DigestObjectActions = ["s3:GetObject", "s3:PutObject"];
+    /// <summary>
+    /// Condition on putting a digest: the request carries <c>If-None-Match</c>, so S3 creates the key
+    /// or refuses; a stored digest is never replaced (the latest pointer is the one exception).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, object> CreateOnlyCondition = new Dictionary<string, object>
+    {
+        ["Null"] = new Dictionary<string, object> { ["s3:if-none-match"] = "false" },
+    };
 
     /// <summary>The one way the function may use the signing key: a SHA-256 digest signed with ECDSA P-256.</summary>
     public static readonly IReadOnlyDictionary<string, string> SigningConditions = new Dictionary<string, string>
@@ -82,12 +88,21 @@ public sealed class DigestFunction : Construct
                     {
                         ["StringLike"] = new Dictionary<string, object> { ["s3:prefix"] = AuditArchive.DigestPrefix + "*" },
                     }),
-                // Digest keys carry the time of the run, so they cannot be named in advance. Put adds
-                // a version (Object Lock keeps every one); no delete, no other prefix.
+                // Digest keys carry the time of the run, so they cannot be named in advance.
+                Statements.Allow("ReadDigests", ["s3:GetObject"], [props.ArchiveBucket.ArnForObjects(AuditArchive.DigestPrefix + "*")]),
+                // A digest may only be created: without If-None-Match a put could replace the current
+                // version of a past digest (Object Lock would keep the old version, but readers see
+                // the current one). No delete, no other prefix.
                 Statements.Allow(
-                    "ReadAndWriteDigests",
-                    [.. DigestObjectActions],
-                    [props.ArchiveBucket.ArnForObjects(AuditArchive.DigestPrefix + "*")]),
+                    "CreateDigests",
+                    ["s3:PutObject"],
+                    [props.ArchiveBucket.ArnForObjects(AuditArchive.DigestPrefix + "*")],
+                    CreateOnlyCondition.ToDictionary(pair => pair.Key, pair => pair.Value)),
+                // The latest pointer, the one digest object rewritten every run (each version is kept).
+                Statements.Allow(
+                    "MoveLatestPointer",
+                    ["s3:PutObject"],
+                    [props.ArchiveBucket.ArnForObjects(LatestPointerKey(props.EnvironmentName))]),
                 Statements.Allow(
                     "SignDigests",
                     ["kms:Sign"],
@@ -162,4 +177,7 @@ public sealed class DigestFunction : Construct
 
     /// <summary>Asynchronous invocation settings: two retries, events kept at most one period.</summary>
     public EventInvokeConfig InvokeConfig { get; }
+
+    /// <summary>Key of the pointer to an environment's latest digest (the function's DigestKeys.LatestOf).</summary>
+    public static string LatestPointerKey(string environment) => $"{AuditArchive.DigestPrefix}{environment}/latest.json";
 }

@@ -38,8 +38,8 @@ public static class WildcardResourceAllowances
             "DigestPolicy",
             "<ArchiveBucket.Arn>/digests/*",
             "Digest keys carry the time of the run that wrote them (digests/<env>/YYYY/MM/DD/HHmmss.json), known only at run " +
-            "time. The digest function may read and put objects under digests/ only (no delete), and Object Lock keeps every " +
-            "version of the digests and the latest pointer."),
+            "time. The digest function may read objects under digests/ and create new ones there only with If-None-Match " +
+            "(never replace one; no delete), and Object Lock keeps every version."),
         new(
             "AccessAuditorPolicy",
             "<ArchiveBucket.Arn>/history/*",
