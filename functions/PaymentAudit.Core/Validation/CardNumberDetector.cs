@@ -190,11 +190,50 @@ public static class CardNumberDetector
                 return false;
             }
 
+            // Most runs (dates, short ids, amounts) are plain ASCII and hold fewer digits than any
+            // PAN: count them in a tight loop and read only the others unit by unit.
+            var digits = CountPlainRun(text, start, out var end);
+            if (digits is >= 0 and < MinDigits)
+            {
+                position = end;
+                continue;
+            }
+
             if (FindInRun(text, start, groups, out match, out position))
             {
                 return true;
             }
         }
+    }
+
+    /// <summary>
+    /// The digits of the run starting at <paramref name="start"/> and where it ends, when the run is
+    /// plain ASCII; -1 when it holds an escape or a non-ASCII character and needs the full reading.
+    /// </summary>
+    private static int CountPlainRun(ReadOnlySpan<char> text, int start, out int end)
+    {
+        var digits = 0;
+        var i = start;
+        for (; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsAsciiDigit(c))
+            {
+                digits++;
+            }
+            else if (c >= 0x80 || c == '\\')
+            {
+                end = i;
+                return -1;
+            }
+            else if (char.IsAsciiLetter(c) || c == '"')
+            {
+                break;
+            }
+        }
+
+        end = i;
+        return digits;
     }
 
     /// <summary>Where the next digit unit starts, or -1. Skips plain ASCII text with vectorized searches.</summary>
@@ -276,16 +315,18 @@ public static class CardNumberDetector
         }
 
         resume = i;
-        if (Close(text, groups, ref count, new Group(groupStart, groupEnd, groupDigits), ref flushed, out match))
-        {
-            resume = match.End;
-            return true;
-        }
 
         // Most runs (dates, short ids, amounts) hold fewer digits than any PAN.
         if (!flushed && runDigits < MinDigits)
         {
+            match = default;
             return false;
+        }
+
+        if (Close(text, groups, ref count, new Group(groupStart, groupEnd, groupDigits), ref flushed, out match))
+        {
+            resume = match.End;
+            return true;
         }
 
         var next = Evaluate(text, groups[..count], 0, count, out match);

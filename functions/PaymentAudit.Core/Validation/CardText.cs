@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace PaymentAudit.Core.Validation;
@@ -16,32 +17,22 @@ internal static class CardText
     /// Reads the unit starting at <paramref name="index"/>: its kind, its length in chars (at least
     /// one) and, for a digit, its value. Every Unicode decimal digit (category Nd) is a digit.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static CardTextUnit Read(ReadOnlySpan<char> text, int index, out int length, out int digit)
     {
+        // Nearly every unit is a plain ASCII character: decide those here, inlined into the scan loops.
         var c = text[index];
-        length = 1;
-        digit = 0;
-        if (char.IsAsciiDigit(c))
+        if (c < 0x80 && c != '\\')
         {
-            digit = c - '0';
-            return CardTextUnit.Digit;
+            length = 1;
+            return Classify(c, out digit);
         }
 
-        if (c < 0x80)
-        {
-            return c == '\\' ? ReadEscape(text, index, out length, out digit) : Classify(c, out digit);
-        }
-
-        if (char.IsHighSurrogate(c) && index + 1 < text.Length && char.IsLowSurrogate(text[index + 1]))
-        {
-            length = 2;
-            return Classify(new Rune(c, text[index + 1]), out digit);
-        }
-
-        return Classify(c, out digit);
+        return ReadEscapeOrNonAscii(text, index, out length, out digit);
     }
 
     /// <summary>The kind of a single character.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static CardTextUnit Classify(char c, out int digit)
     {
         digit = 0;
@@ -57,6 +48,30 @@ internal static class CardText
             return char.IsAsciiLetter(c) || c == '"' ? CardTextUnit.Breaker : CardTextUnit.Separator;
         }
 
+        return ClassifyNonAscii(c, out digit);
+    }
+
+    private static CardTextUnit ReadEscapeOrNonAscii(ReadOnlySpan<char> text, int index, out int length, out int digit)
+    {
+        var c = text[index];
+        length = 1;
+        if (c == '\\')
+        {
+            return ReadEscape(text, index, out length, out digit);
+        }
+
+        if (char.IsHighSurrogate(c) && index + 1 < text.Length && char.IsLowSurrogate(text[index + 1]))
+        {
+            length = 2;
+            return Classify(new Rune(c, text[index + 1]), out digit);
+        }
+
+        return ClassifyNonAscii(c, out digit);
+    }
+
+    private static CardTextUnit ClassifyNonAscii(char c, out int digit)
+    {
+        digit = 0;
         if (char.IsSurrogate(c))
         {
             return CardTextUnit.Separator;
