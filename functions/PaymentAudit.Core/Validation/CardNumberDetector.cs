@@ -19,9 +19,10 @@ namespace PaymentAudit.Core.Validation;
 /// <para>
 /// A candidate is one group of 13-19 digits, or consecutive groups printed the way cards are: a
 /// first group of four to six digits, middle groups of three to six and a last group of any size
-/// (4-4-4-4, 4-6-5, 4-4-4-2, 4-4-4-4-3), 13-19 digits in all. A candidate is a PAN when it passes
-/// the Luhn check and a card brand issues numbers of its length in the range of its leading digits
-/// (<c>card-iin-ranges.json</c>). Requiring both keeps timestamps, snowflake ids and date-prefixed
+/// (4-4-4-4, 4-6-5, 4-4-4-2, 4-4-4-4-3), or the way long numbers are (thousands separators: a
+/// first group of one to three digits, then groups of three), 13-19 digits in all. A candidate is
+/// a PAN when it passes the Luhn check and a card brand issues numbers of its length in the range
+/// of its leading digits (<c>card-iin-ranges.json</c>). Requiring both keeps timestamps, snowflake ids and date-prefixed
 /// order numbers, which Luhn alone passes one time in ten, from being taken for card numbers.
 /// </para>
 /// </remarks>
@@ -35,10 +36,11 @@ public static class CardNumberDetector
 
     private const int KeptTrailingDigits = 4;
 
-    /// <summary>Groups held at once; a window spans at most six (4 + 3 + 3 + 3 + 3 + 1 digits = 17; any more groups exceed 19).</summary>
+    /// <summary>Groups held at once.</summary>
     private const int MaxGroups = 32;
 
-    private const int MaxWindowGroups = 6;
+    /// <summary>Most groups in a candidate: seven in thousands style (1 + 6 x 3 = 19 digits); card style has at most six.</summary>
+    private const int MaxWindowGroups = 7;
 
     /// <summary>Characters that may start a unit other than a plain ASCII letter or separator.</summary>
     private static readonly SearchValues<char> DigitsOrBackslash = SearchValues.Create("0123456789\\");
@@ -373,17 +375,19 @@ public static class CardNumberDetector
             var best = -1;
             var bestDigits = 0;
             var total = 0;
+            var cardStyle = true;
+            var thousands = true;
             for (var e = s; e < groups.Length; e++)
             {
-                // Extending the window makes the previous last group a first or middle group.
-                if (e == s + 1 && groups[s].Digits is < 4 or > 6)
+                if (e > s)
                 {
-                    break;
-                }
-
-                if (e > s + 1 && groups[e - 1].Digits is < 3 or > 6)
-                {
-                    break;
+                    // Extending the window makes the previous last group a first or middle group.
+                    cardStyle &= e == s + 1 ? groups[s].Digits is >= 4 and <= 6 : groups[e - 1].Digits is >= 3 and <= 6;
+                    thousands &= (e > s + 1 || groups[s].Digits <= 3) && groups[e].Digits == 3;
+                    if (!cardStyle && !thousands)
+                    {
+                        break;
+                    }
                 }
 
                 total += groups[e].Digits;

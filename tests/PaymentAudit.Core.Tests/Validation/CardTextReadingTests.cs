@@ -63,6 +63,11 @@ public sealed class CardTextReadingTests
     [InlineData("4222 2222 2222 2")]
     [InlineData("4111 1111 1111 1111 110")]
     [InlineData("411111 1111111111")]
+    [InlineData("4,111,111,111,111,111")]
+    [InlineData("4.111.111.111.111.111")]
+    [InlineData("4'111'111'111'111'111")]
+    [InlineData("4\u202f111\u202f111\u202f111\u202f111\u202f111")]
+    [InlineData("4,111,111,111,111,111,110")]
     public void ContainsCardNumber_AnySeparatorsBetweenCardStyleGroups_AreRead(string text)
     {
         CardNumberDetector.ContainsCardNumber(text).ShouldBeTrue();
@@ -94,7 +99,9 @@ public sealed class CardTextReadingTests
     [Theory]
     [InlineData("4111a1111b1111c1111", "letters between the groups")]
     [InlineData("\"4111\",\"1111\",\"1111\",\"1111\"", "groups in different JSON strings")]
-    [InlineData("41 11 11 11 11 11 11 11", "pairs are not how cards are printed")]
+    [InlineData("41 11 11 11 11 11 11 11", "pairs are not how cards or long numbers are printed")]
+    [InlineData("411 111 111 111 1111", "groups of three then four are neither")]
+    [InlineData("4,111,111,111,1111", "thousands groups end with three digits")]
     [InlineData("2026-11-23 09:15:00.123", "a timestamp")]
     [InlineData("10.20.30.40, 10.20.30.41, 10.20.30.42", "addresses")]
     [InlineData("\\u004111111111111111", "an escape that spells a letter")]

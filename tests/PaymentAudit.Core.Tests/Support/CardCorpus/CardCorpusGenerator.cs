@@ -8,9 +8,9 @@ namespace PaymentAudit.Core.Tests.Support.CardCorpus;
 
 /// <summary>
 /// Builds the card corpus from a seed: payloads carrying card numbers in every field and spelling
-/// the guard must read (separators, digits of other scripts, digits glued to letters, escapes in
-/// text that is not JSON, invisible characters, field names, the event id, the group id, JSON
-/// numbers), and events carrying the 13-19 digit identifiers real systems produce (epoch
+/// the guard must read (separators, thousands separators, digits of other scripts, digits glued to
+/// letters, escapes in text that is not JSON, invisible characters, field names, the event id, the
+/// group id, JSON numbers), and events carrying the 13-19 digit identifiers real systems produce (epoch
 /// timestamps, snowflake ids, .NET ticks, date-prefixed order numbers, sequential and zero-padded
 /// ids, invoice and order numbers), plus uniformly random digits, reported apart.
 /// </summary>
@@ -107,6 +107,7 @@ public sealed class CardCorpusGenerator
         Add("plain in a field", CardCorpusKind.Pan, perPan, PlainInAField);
         Add("card-style groupings", CardCorpusKind.Pan, perPan, CardStyleGroupings);
         Add("other separators", CardCorpusKind.Pan, perPan, OtherSeparators);
+        Add("thousands separators", CardCorpusKind.Pan, perPan, ThousandsSeparators);
         Add("digits of other scripts", CardCorpusKind.Pan, perPan, OtherScripts);
         Add("glued to letters", CardCorpusKind.Pan, perPan, GluedToLetters);
         Add("escapes in text that is not JSON", CardCorpusKind.Pan, perPan, EscapesOutsideJson);
@@ -166,6 +167,23 @@ public sealed class CardCorpusGenerator
         }
 
         return Sample(pan, Event(Pick(TextFields), $"card {Grouped(pan, Pick(TextSeparators))} on file"));
+    }
+
+    /// <summary>The number written as an amount would be: groups of three from the right.</summary>
+    private CardSample ThousandsSeparators()
+    {
+        var pan = Pan();
+        var separator = Pick(",", ".", " ", "'", "\u202f", "\u00a0", "_");
+        var groups = new List<string>();
+        for (var end = pan.Length; end > 0; end -= 3)
+        {
+            groups.Insert(0, pan[Math.Max(0, end - 3)..end]);
+        }
+
+        var spelled = string.Join(separator, groups);
+        return separator is "," or "." or "'" or "_" && _random.Next(3) == 0
+            ? Sample(pan, Event(Pick(IdentifierFields), spelled))
+            : Sample(pan, Event(Pick(TextFields), $"amount {spelled} charged"));
     }
 
     private CardSample OtherScripts()
