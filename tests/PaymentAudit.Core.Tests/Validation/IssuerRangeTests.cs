@@ -62,6 +62,14 @@ public sealed class IssuerRangeTests
     }
 
     [Fact]
+    public void Documentation_NamesEveryBrandOfTheTable()
+    {
+        var documentation = File.ReadAllText(RepositoryRoot.Combine("docs", "card-numbers.md"));
+
+        IssuerRanges.Default.Brands.ShouldAllBe(b => documentation.Contains(b.Name, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void EmbeddedTable_IsTheCommittedFile()
     {
         using var stream = typeof(CardNumberDetector).Assembly.GetManifestResourceStream(IssuerRanges.ResourceName);
