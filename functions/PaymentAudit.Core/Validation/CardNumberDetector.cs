@@ -22,8 +22,10 @@ namespace PaymentAudit.Core.Validation;
 /// (4-4-4-4, 4-6-5, 4-4-4-2, 4-4-4-4-3), or the way long numbers are (thousands separators: a
 /// first group of one to three digits, then groups of three), 13-19 digits in all. A candidate is
 /// a PAN when it passes the Luhn check and a card brand issues numbers of its length in the range
-/// of its leading digits (<c>card-iin-ranges.json</c>). Requiring both keeps timestamps, snowflake ids and date-prefixed
-/// order numbers, which Luhn alone passes one time in ten, from being taken for card numbers.
+/// of its leading digits (<c>card-iin-ranges.json</c>). Requiring both keeps timestamps, snowflake
+/// ids and date-prefixed order numbers, which Luhn alone passes one time in ten, from being taken
+/// for card numbers. Digits inside a hexadecimal identifier (a UUID with or without dashes, a hash,
+/// an object id: 24 or more hex digits with a letter among them) are never read as one.
 /// </para>
 /// </remarks>
 public static class CardNumberDetector
@@ -41,6 +43,12 @@ public static class CardNumberDetector
 
     /// <summary>Most groups in a candidate: seven in thousands style (1 + 6 x 3 = 19 digits); card style has at most six.</summary>
     private const int MaxWindowGroups = 7;
+
+    /// <summary>Characters in a UUID's text form (8-4-4-4-12 hex digits).</summary>
+    private const int UuidLength = 36;
+
+    /// <summary>Shortest unbroken hex run taken for an identifier: a 96-bit object id; UUIDs (32) and hashes are longer.</summary>
+    private const int MinHexIdentifierLength = 24;
 
     /// <summary>Characters that may start a unit other than a plain ASCII letter or separator.</summary>
     private static readonly SearchValues<char> DigitsOrBackslash = SearchValues.Create("0123456789\\");
@@ -201,6 +209,15 @@ public static class CardNumberDetector
                 continue;
             }
 
+            // Hexadecimal identifiers hold long digit runs by chance, and in a time-ordered UUIDv7
+            // the same all-digit timestamp digits repeat for every id of the same seconds: read as
+            // card numbers, they would refuse whole bursts of event ids.
+            if (HexIdentifierAround(text, start) is var identifierEnd and > 0)
+            {
+                position = identifierEnd;
+                continue;
+            }
+
             if (FindInRun(text, start, groups, out match, out position))
             {
                 return true;
@@ -236,6 +253,66 @@ public static class CardNumberDetector
 
         end = i;
         return digits;
+    }
+
+    /// <summary>
+    /// Where the hexadecimal identifier that holds <paramref name="index"/> ends, or -1 when there
+    /// is none: a UUID (8-4-4-4-12 hex digits) or an unbroken run of at least
+    /// <see cref="MinHexIdentifierLength"/> hex digits with a letter among them (a UUID without
+    /// dashes, a hash, an object id), in either case not touching another letter or digit.
+    /// </summary>
+    private static int HexIdentifierAround(ReadOnlySpan<char> text, int index)
+    {
+        var start = index;
+        while (start > 0 && char.IsAsciiHexDigit(text[start - 1]))
+        {
+            start--;
+        }
+
+        var end = index;
+        var letters = 0;
+        while (end < text.Length && char.IsAsciiHexDigit(text[end]))
+        {
+            letters += char.IsAsciiDigit(text[end]) ? 0 : 1;
+            end++;
+        }
+
+        for (var i = start; i < index; i++)
+        {
+            letters += char.IsAsciiDigit(text[i]) ? 0 : 1;
+        }
+
+        var alone = (start == 0 || !char.IsAsciiLetterOrDigit(text[start - 1])) && (end == text.Length || !char.IsAsciiLetterOrDigit(text[end]));
+        return alone && letters > 0 && end - start >= MinHexIdentifierLength ? end : UuidAround(text, index);
+    }
+
+    /// <summary>
+    /// Where the UUID (8-4-4-4-12 hex digits, not touching a letter or digit) that holds
+    /// <paramref name="index"/> ends, or -1 when there is none.
+    /// </summary>
+    private static int UuidAround(ReadOnlySpan<char> text, int index)
+    {
+        for (var start = Math.Max(0, index - (UuidLength - 1)); start <= index && start + UuidLength <= text.Length; start++)
+        {
+            var end = start + UuidLength;
+            if ((start > 0 && char.IsAsciiLetterOrDigit(text[start - 1])) || (end < text.Length && char.IsAsciiLetterOrDigit(text[end])))
+            {
+                continue;
+            }
+
+            var uuid = true;
+            for (var i = 0; i < UuidLength && uuid; i++)
+            {
+                uuid = i is 8 or 13 or 18 or 23 ? text[start + i] == '-' : char.IsAsciiHexDigit(text[start + i]);
+            }
+
+            if (uuid)
+            {
+                return end;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>Where the next digit unit starts, or -1. Skips plain ASCII text with vectorized searches.</summary>

@@ -106,6 +106,42 @@ public sealed class CardNumberDetectorTests
         CardNumberDetector.ContainsCardNumber(number).ShouldBeFalse(number);
     }
 
+    [Theory]
+    [InlineData("01a43883-6859-7574-8fee-c0ffeec0ffee")]
+    [InlineData("evt-01a43883-6859-7574-8fee-c0ffeec0ffee")]
+    [InlineData("{01A43883-6859-7574-8FEE-C0FFEEC0FFEE}")]
+    [InlineData("\"eventId\":\"01a43883-6859-7574-8fee-c0ffeec0ffee\"")]
+    public void ContainsCardNumber_DigitsOfAUuidThatWouldSpellACardNumber_AreNotFound(string text)
+    {
+        // The same digits, grouped the same way outside a UUID, are a 14-digit Visa number.
+        CardNumberDetector.ContainsCardNumber("43883-6859-7574-8").ShouldBeTrue();
+
+        CardNumberDetector.ContainsCardNumber(text).ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData("01a43883685975748feec0ffeec0ffee", "a UUID without dashes")]
+    [InlineData("evt-00000042-01a43883685975748feec0ffeec0ffee", "a UUID without dashes after a prefix")]
+    [InlineData("ab43883685975748cdef1234", "a 24-digit object id")]
+    [InlineData("sha256:9f43883685975748ab0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08e3f", "a SHA-256 hash")]
+    public void ContainsCardNumber_DigitsOfAHexIdentifierThatWouldSpellACardNumber_AreNotFound(string text, string what)
+    {
+        // 43883685975748 alone is a 14-digit Visa number.
+        CardNumberDetector.ContainsCardNumber("43883685975748").ShouldBeTrue();
+
+        CardNumberDetector.ContainsCardNumber(text).ShouldBeFalse(what);
+    }
+
+    [Theory]
+    [InlineData("01a43883-6859-7574-8fee-c0ffeec0ffee 4111 1111 1111 1111")]
+    [InlineData("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 4111111111111111")]
+    [InlineData("ab4111111111111111cd")]
+    [InlineData("tx9f4111111111111111abcdef0123456789abcdef")]
+    public void ContainsCardNumber_PanNextToOrInsideSomethingThatIsNoHexIdentifier_IsFound(string text)
+    {
+        CardNumberDetector.ContainsCardNumber(text).ShouldBeTrue();
+    }
+
     [Fact]
     public void ContainsCardNumber_PanInsideALongerUnseparatedDigitBlock_IsNotFound()
     {

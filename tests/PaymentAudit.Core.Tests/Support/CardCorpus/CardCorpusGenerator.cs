@@ -12,7 +12,7 @@ namespace PaymentAudit.Core.Tests.Support.CardCorpus;
 /// letters, escapes in text that is not JSON, invisible characters, field names, the event id, the
 /// group id, JSON numbers), and events carrying the 13-19 digit identifiers real systems produce (epoch
 /// timestamps, snowflake ids, .NET ticks, date-prefixed order numbers, sequential and zero-padded
-/// ids, invoice and order numbers), plus uniformly random digits, reported apart.
+/// ids, invoice and order numbers, UUIDs), plus uniformly random digits, reported apart.
 /// </summary>
 /// <remarks>
 /// Card numbers come from this class's own list of brand prefixes (not from the detector's table),
@@ -129,6 +129,9 @@ public sealed class CardCorpusGenerator
         Add("sequential ids", CardCorpusKind.Legitimate, perIdentifier, () => Identifier(Sequential()));
         Add("zero-padded ids", CardCorpusKind.Legitimate, perIdentifier, () => Identifier(ZeroPadded()));
         Add("invoice numbers", CardCorpusKind.Legitimate, perIdentifier, InvoiceNumber);
+        Add("UUIDv7 event ids", CardCorpusKind.Legitimate, perIdentifier, () => EventIdentifier(UuidVersion7()));
+        Add("UUIDv4 ids", CardCorpusKind.Legitimate, perIdentifier, () => Identifier(UuidVersion4()));
+        Add("hashes and object ids", CardCorpusKind.Legitimate, perIdentifier, () => Identifier(Pick("sha256:", "", "") + RandomHex(Pick(64, 40, 32, 24))));
         Add("order numbers 3-7-7", CardCorpusKind.Legitimate, perIdentifier, ThreeSevenSeven);
 
         Add("uniformly random 13-19 digits", CardCorpusKind.Random, perIdentifier, () => Identifier(RandomDigits(_random.Next(13, 20))));
@@ -301,6 +304,35 @@ public sealed class CardCorpusGenerator
         var value = field == "query.description" ? $"order {identifier} refunded" : identifier;
         return Sample(identifier, Event(field, value));
     }
+
+    /// <summary>An event whose id is <paramref name="eventId"/>, the way the client generates ids.</summary>
+    private CardSample EventIdentifier(string eventId) => Sample(new string([.. eventId.Where(char.IsAsciiDigit)]), Event("eventId", eventId));
+
+    /// <summary>A time-ordered UUID (RFC 9562 version 7) of a moment between 2020 and 2031, with or without dashes.</summary>
+    private string UuidVersion7()
+    {
+        var milliseconds = _random.NextInt64(1_577_836_800_000, 1_924_992_000_000);
+        var random = RandomHex(20);
+        var variant = "89ab"[_random.Next(4)];
+        var hex = milliseconds.ToString("x12", CultureInfo.InvariantCulture);
+        var uuid = $"{hex[..8]}-{hex[8..]}-7{random[..3]}-{variant}{random[3..6]}-{random[6..18]}";
+        return _random.Next(4) switch
+        {
+            0 => uuid.Replace("-", string.Empty, StringComparison.Ordinal),
+            1 => $"evt-{_random.Next(100_000_000):D8}-{uuid.Replace("-", string.Empty, StringComparison.Ordinal)}",
+            _ => uuid,
+        };
+    }
+
+    /// <summary>A random UUID (RFC 9562 version 4).</summary>
+    private string UuidVersion4()
+    {
+        var random = RandomHex(30);
+        var variant = "89ab"[_random.Next(4)];
+        return $"{random[..8]}-{random[8..12]}-4{random[12..15]}-{variant}{random[15..18]}-{random[18..30]}";
+    }
+
+    private string RandomHex(int length) => new([.. Enumerable.Range(0, length).Select(_ => "0123456789abcdef"[_random.Next(16)])]);
 
     private CardSample InvoiceNumber()
     {
