@@ -56,15 +56,39 @@ public sealed class PaymentAuditStack : Stack
             config.Queue.MaxReceiveCount,
             Duration.Seconds(config.Writer.TimeoutSeconds * VisibilityTimeoutFactor),
             retain));
+        Archive = new AuditArchive(this, "Archive", new AuditArchiveProps(config.Archive, Keys.DataKey, retain));
         Writer = new WriterFunction(this, "Writer", new WriterFunctionProps(
             environment,
             config.Writer,
-            WriterCode.FromRepository(layout),
+            FunctionCode.FromProject(layout, layout.WriterProject),
             Table.Table,
             Queues.Queue,
+            Archive.Bucket,
             Keys.DataKey,
             retain));
-        Archive = new AuditArchive(this, "Archive", new AuditArchiveProps(config.Archive, Keys.DataKey, retain));
+        Indexer = new IndexerFunction(this, "Indexer", new IndexerFunctionProps(
+            environment,
+            config.Indexer,
+            config.Writer.MetricsNamespace,
+            FunctionCode.FromProject(layout, layout.IndexerProject),
+            Table.Table,
+            Archive.Bucket,
+            Keys.DataKey,
+            retain));
+        IndexerSchedule = new IndexerSchedule(this, "IndexerSchedule", new IndexerScheduleProps(
+            environment, config.Indexer.Schedule, Indexer.Function, Keys.DataKey, retain));
+        Digest = new DigestFunction(this, "Digest", new DigestFunctionProps(
+            environment,
+            config.Digests,
+            config.Writer.MetricsNamespace,
+            FunctionCode.FromProject(layout, layout.DigestProject),
+            Table.Table,
+            Archive.Bucket,
+            Keys.DataKey,
+            Keys.SigningKey,
+            retain));
+        DigestSchedule = new DigestSchedule(this, "DigestSchedule", new DigestScheduleProps(
+            environment, config.Digests.PeriodMinutes, Digest.Function, Keys.DataKey, retain));
         Export = new TableExports(this, "Export", new TableExportsProps(
             environment,
             config.Archive.IncrementalExportSchedule,
@@ -76,8 +100,19 @@ public sealed class PaymentAuditStack : Stack
         ExportCopy = new ExportCopy(this, "ExportCopy", new ExportCopyProps(
             environment, Archive.ExportStagingBucket, Archive.Bucket, Keys.DataKey));
         Backup = new AuditBackup(this, "Backup", new AuditBackupProps(environment, config.Backup, Table.Table, Keys.DataKey, retain));
+        Parameters = new TargetParameters(this, "Parameters", new TargetParametersProps(
+            environment, Table.Table, Queues.Queue, Queues.DeadLetterQueue, Archive.Bucket, Keys.SigningKey));
         Access = new AuditAccess(this, "Access", new AuditAccessProps(
-            environment, Queues.Queue, Table.Table, Archive.Bucket, Keys.DataKey, Keys.SigningKey, config.Access.AuditorPrincipals));
+            environment,
+            Queues.Queue,
+            Queues.DeadLetterQueue,
+            Table.Table,
+            Archive.Bucket,
+            Keys.DataKey,
+            Keys.SigningKey,
+            Parameters.All,
+            config.Access.AuditorPrincipals,
+            config.Access.OperatorPrincipals));
         Alarms = new AuditAlarms(this, "Alarms", new AuditAlarmsProps(
             environment,
             config.Alarms,
@@ -86,6 +121,12 @@ public sealed class PaymentAuditStack : Stack
             Queues.Queue,
             Queues.DeadLetterQueue,
             Writer.Function,
+            Indexer.Function,
+            IndexerSchedule.Period,
+            IndexerSchedule.DeadLetterQueue,
+            Digest.Function,
+            DigestSchedule.Period,
+            DigestSchedule.DeadLetterQueue,
             Table.Table,
             Backup.Vault,
             Export.FailedExecutions,
@@ -97,6 +138,8 @@ public sealed class PaymentAuditStack : Stack
             Queues.Queue,
             Queues.DeadLetterQueue,
             Writer.Function,
+            Indexer.Function,
+            Digest.Function,
             Table.Table,
             Alarms.All));
 
@@ -104,8 +147,11 @@ public sealed class PaymentAuditStack : Stack
         Output("QueueArn", Queues.Queue.QueueArn, "ARN of the audit queue");
         Output("DeadLetterQueueUrl", Queues.DeadLetterQueue.QueueUrl, "URL of the dead-letter queue (inspect and redrive)");
         Output("TableName", Table.Table.TableName, "Name of the audit table");
+        Output("IndexerFunctionName", Indexer.Function.FunctionName, "History indexer function (invoke it to index now)");
+        Output("DigestFunctionName", Digest.Function.FunctionName, "Digest function (invoke it to make a digest now)");
         Output("ProducerPolicyArn", Access.ProducerPolicy.ManagedPolicyArn, "Managed policy applications attach to send audit events");
         Output("AuditorRoleArn", Access.AuditorRole.RoleArn, "Role auditors assume for read-only access");
+        Output("OperatorRoleArn", Access.OperatorRole.RoleArn, "Role operators assume to redrive the dead-letter queue");
         Output("ArchiveBucketName", Archive.Bucket.BucketName, "Object-Locked archive bucket");
         Output("ExportStagingBucketName", Archive.ExportStagingBucket.BucketName, "Bucket the table exports are written to");
         Output("ExportStateMachineArn", Export.StateMachine.AttrArn, "State machine that runs the table exports (start it to re-run one)");
@@ -125,11 +171,23 @@ public sealed class PaymentAuditStack : Stack
     /// <summary>Audit queue and dead-letter queue.</summary>
     public AuditQueues Queues { get; }
 
+    /// <summary>Archive, export staging and access-log buckets.</summary>
+    public AuditArchive Archive { get; }
+
     /// <summary>Writer Lambda.</summary>
     public WriterFunction Writer { get; }
 
-    /// <summary>Archive and access-log buckets.</summary>
-    public AuditArchive Archive { get; }
+    /// <summary>History indexer Lambda.</summary>
+    public IndexerFunction Indexer { get; }
+
+    /// <summary>Schedule that runs the history indexer.</summary>
+    public IndexerSchedule IndexerSchedule { get; }
+
+    /// <summary>Digest Lambda.</summary>
+    public DigestFunction Digest { get; }
+
+    /// <summary>Schedule that runs the digest function.</summary>
+    public DigestSchedule DigestSchedule { get; }
 
     /// <summary>Scheduled table exports.</summary>
     public TableExports Export { get; }
@@ -140,7 +198,10 @@ public sealed class PaymentAuditStack : Stack
     /// <summary>AWS Backup vault and plan.</summary>
     public AuditBackup Backup { get; }
 
-    /// <summary>Producer policy and auditor role.</summary>
+    /// <summary>SSM parameters the auditor's command line finds this stack by.</summary>
+    public TargetParameters Parameters { get; }
+
+    /// <summary>Producer policy, auditor role and operator role.</summary>
     public AuditAccess Access { get; }
 
     /// <summary>Alarm topic and alarms.</summary>

@@ -12,11 +12,17 @@ public sealed record RepositoryLayout(string Root)
     /// <summary>The CDK CLI's settings, including the feature-flag context.</summary>
     public string CdkJson => Path.Combine(Root, "cdk.json");
 
-    /// <summary>Sources of the Lambda projects; the writer's asset hash covers this folder.</summary>
+    /// <summary>Sources of the Lambda projects; every function's asset hash covers this folder.</summary>
     public string FunctionsDirectory => Path.Combine(Root, "functions");
 
     /// <summary>The writer Lambda project published into the asset.</summary>
     public string WriterProject => Path.Combine(FunctionsDirectory, "PaymentAudit.Writer", "PaymentAudit.Writer.csproj");
+
+    /// <summary>The history indexer Lambda project published into the asset.</summary>
+    public string IndexerProject => Path.Combine(FunctionsDirectory, "PaymentAudit.Indexer", "PaymentAudit.Indexer.csproj");
+
+    /// <summary>The digest Lambda project published into the asset.</summary>
+    public string DigestProject => Path.Combine(FunctionsDirectory, "PaymentAudit.Digest", "PaymentAudit.Digest.csproj");
 
     /// <summary>Finds the repository root at or above <paramref name="startDirectory"/>.</summary>
     /// <exception cref="DirectoryNotFoundException">No folder above holds cdk.json and infra/config.</exception>

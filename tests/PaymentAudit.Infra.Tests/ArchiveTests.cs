@@ -38,28 +38,47 @@ public sealed class ArchiveTests(SynthesizedApp app)
     }
 
     [Theory]
-    [MemberData(nameof(Environments))]
-    public void ArchiveBucket_MovesObjectsToGlacier(string environment)
+    [InlineData("dev", "exports/")]
+    [InlineData("dev", "quarantine/")]
+    [InlineData("prod", "exports/")]
+    [InlineData("prod", "quarantine/")]
+    public void ArchiveBucket_MovesExportsAndQuarantinedPayloadsToGlacier(string environment, string prefix)
     {
-        app.Templates[environment].HasResourceProperties("AWS::S3::Bucket", Match.ObjectLike(new Dictionary<string, object>
-        {
-            ["ObjectLockEnabled"] = true,
-            ["LifecycleConfiguration"] = new Dictionary<string, object>
-            {
-                ["Rules"] = Match.ArrayWith([Match.ObjectLike(new Dictionary<string, object>
-                {
-                    ["Status"] = "Enabled",
-                    ["Transitions"] = new object[]
-                    {
-                        new Dictionary<string, object>
-                        {
-                            ["StorageClass"] = "GLACIER",
-                            ["TransitionInDays"] = app.Stacks[environment].Config.Archive.GlacierTransitionDays,
-                        },
-                    },
-                })]),
-            },
-        }));
+        var days = app.Stacks[environment].Config.Archive.GlacierTransitionDays;
+
+        var rule = ArchiveRules(environment).Single(r => r["Prefix"]?.GetValue<string>() == prefix);
+
+        rule["Status"]!.GetValue<string>().ShouldBe("Enabled");
+        rule["Transitions"]!.ToJsonString().ShouldBe($"[{{\"StorageClass\":\"GLACIER\",\"TransitionInDays\":{days}}}]");
+        rule["NoncurrentVersionTransitions"]!.ToJsonString().ShouldBe($"[{{\"StorageClass\":\"GLACIER\",\"TransitionInDays\":{days}}}]");
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void ArchiveBucket_KeepsTheHistoryIndexOutOfGlacier(string environment)
+    {
+        // The indexer merges segments and auditors' queries read them: a Glacier object refuses a
+        // GET until it is restored. A rule without a prefix would reach history/ too.
+        var transitioning = ArchiveRules(environment).Where(r => r["Transitions"] is not null || r["NoncurrentVersionTransitions"] is not null).ToList();
+
+        transitioning.ShouldNotBeEmpty();
+        transitioning.ShouldAllBe(r => r["Prefix"] != null && !r["Prefix"]!.GetValue<string>().StartsWith("history", StringComparison.Ordinal)
+            && r["Prefix"]!.GetValue<string>().Length > 0);
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void ArchiveBucket_KeepsTheDigestsOutOfGlacierAndNeverExpiresThem(string environment)
+    {
+        // Every digest run reads the latest digest and verification reads them all: a Glacier object
+        // refuses a GET until it is restored. A rule without a prefix would reach digests/ too.
+        var rules = ArchiveRules(environment);
+
+        rules.Where(r => r["Transitions"] is not null || r["NoncurrentVersionTransitions"] is not null)
+            .Select(r => r["Prefix"]?.GetValue<string>() ?? "")
+            .ShouldAllBe(prefix => prefix.Length > 0 && !prefix.StartsWith("digests", StringComparison.Ordinal) && !"digests/".StartsWith(prefix, StringComparison.Ordinal));
+        rules.ShouldAllBe(r => r["ExpirationInDays"] == null && r["ExpirationDate"] == null
+            && r["NoncurrentVersionExpiration"] == null && r["NoncurrentVersionExpirationInDays"] == null);
     }
 
     [Theory]
@@ -119,6 +138,9 @@ public sealed class ArchiveTests(SynthesizedApp app)
         staging["LifecycleConfiguration"]!["Rules"]!.AsArray().ShouldContain(rule => rule!["ExpirationInDays"] != null
             && rule["ExpirationInDays"]!.GetValue<int>() == app.Stacks[environment].Config.Archive.ExportStagingRetentionDays);
     }
+
+    private List<System.Text.Json.Nodes.JsonNode> ArchiveRules(string environment) =>
+        [.. ArchiveBucket(environment)["LifecycleConfiguration"]!["Rules"]!.AsArray().Select(rule => rule!)];
 
     private System.Text.Json.Nodes.JsonNode ObjectLockRetention(string environment) =>
         ArchiveBucket(environment)["ObjectLockConfiguration"]!["Rule"]!["DefaultRetention"]!;

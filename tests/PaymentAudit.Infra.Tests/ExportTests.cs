@@ -219,7 +219,9 @@ public sealed partial class ExportTests(SynthesizedApp app)
     private static partial Regex Placeholder();
 
     private JsonNode Schedule(string environment, string exportType) =>
-        TemplateWalker.Resources(app.Json[environment], "AWS::Scheduler::Schedule").Values
+        TemplateWalker.Resources(app.Json[environment], "AWS::Scheduler::Schedule")
+            .Where(pair => pair.Key.StartsWith("Export", StringComparison.Ordinal))
+            .Select(pair => pair.Value)
             .Single(schedule => JsonNode.Parse(schedule["Properties"]!["Target"]!["Input"]!.GetValue<string>())!["exportType"]!.GetValue<string>() == exportType)["Properties"]!;
 
     private JsonNode StateMachine(string environment) =>

@@ -6,6 +6,11 @@ namespace PaymentAudit.Infra.Tests;
 [Collection(SharedSynthesis.Name)]
 public sealed class IamPolicyTests(SynthesizedApp app)
 {
+    private static readonly string[] TargetParameterIds = ["TableName", "QueueUrl", "DeadLetterQueueUrl", "ArchiveBucket", "SigningKeyArn"];
+
+    private static readonly string[] WriteOrMoveVerbs =
+        ["Put", "Delete", "Update", "BatchWrite", "PartiQL", "Restore", "Replicate", "Create", "Purge", "StartMessageMoveTask", "CancelMessageMoveTask", "Abort"];
+
     public static TheoryData<string> Environments => ["dev", "prod"];
 
     [Theory]
@@ -67,17 +72,170 @@ public sealed class IamPolicyTests(SynthesizedApp app)
 
     [Theory]
     [MemberData(nameof(Environments))]
-    public void WriterRole_HasExactlyTheWritePathActions(string environment)
+    public void WildcardArnInAnAllow_AppearsOnlyOnTheReviewedList(string environment)
     {
-        var actions = StatementsOfRole(environment, "WriterRole").SelectMany(s => s.Actions).Order(StringComparer.Ordinal);
+        var offenders = AllowedWildcardArns(environment)
+            .Where(found => !WildcardResourceAllowances.ArnPatterns.Any(allowed => allowed.Holder == found.Holder && allowed.Resource == found.Resource));
 
-        actions.ShouldBe(
+        offenders.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void EveryWildcardArnAllowance_IsStillNeededInSomeEnvironment()
+    {
+        var used = app.Json.Keys.SelectMany(AllowedWildcardArns).ToHashSet();
+
+        WildcardResourceAllowances.ArnPatterns.Where(allowed => !used.Contains((allowed.Holder, allowed.Resource))).ShouldBeEmpty();
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void WriterRole_HasExactlyTheWritePathStatements(string environment)
+    {
+        var statements = StatementsOfRole(environment, "WriterRole").Select(s => s.Summary);
+
+        statements.ShouldBe(
         [
-            "dynamodb:ConditionCheckItem", "dynamodb:GetItem", "dynamodb:PutItem",
-            "kms:Decrypt", "kms:GenerateDataKey",
-            "logs:CreateLogStream", "logs:PutLogEvents",
-            "sqs:ChangeMessageVisibility", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ReceiveMessage",
+            "AppendToAuditTable: dynamodb:GetItem, dynamodb:PutItem, dynamodb:Query on <Table.Arn>",
+            "FindEventsInTheEventIndex: dynamodb:Query on <Table.Arn>/index/by-event",
+            "ConsumeAuditQueue: sqs:ChangeMessageVisibility, sqs:DeleteMessage, sqs:GetQueueAttributes, sqs:ReceiveMessage on <QueuesQueue.Arn>",
+            "ArchiveQuarantinedPayloads: s3:PutObject on <ArchiveBucket.Arn>/quarantine/*",
+            "UseDataKeyThroughQueueTableAndArchive: kms:Decrypt, kms:GenerateDataKey on <KeysDataKey.Arn> when " + ViaServices(environment, "sqs", "dynamodb", "s3"),
+            "WriteOwnLogs: logs:CreateLogStream, logs:PutLogEvents on <WriterLogGroup.Arn>",
         ]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void WriterRole_NeedsNoConditionCheckNorAnyIndexButTheEventIndex(string environment)
+    {
+        var statements = StatementsOfRole(environment, "WriterRole");
+
+        statements.SelectMany(s => s.Actions).ShouldNotContain("dynamodb:ConditionCheckItem");
+        statements.SelectMany(s => s.RenderedResources).Where(r => r.Contains("/index/", StringComparison.Ordinal))
+            .ShouldBe(["<Table.Arn>/index/by-event"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void IndexerRole_HasExactlyTheIndexingStatements(string environment)
+    {
+        var statements = StatementsOfRole(environment, "IndexerRole").Select(s => s.Summary);
+
+        statements.ShouldBe(
+        [
+            "ReadAuditChains: dynamodb:Query on <Table.Arn>",
+            "ListHistoryIndex: s3:ListBucket on <ArchiveBucket.Arn> when {\"StringLike\":{\"s3:prefix\":\"history/*\"}}",
+            "ReadAndWriteHistoryIndex: s3:GetObject, s3:PutObject on <ArchiveBucket.Arn>/history/*",
+            "UseDataKeyThroughTableAndArchive: kms:Decrypt, kms:GenerateDataKey on <KeysDataKey.Arn> when " + ViaServices(environment, "dynamodb", "s3"),
+            "WriteOwnLogs: logs:CreateLogStream, logs:PutLogEvents on <IndexerLogGroup.Arn>",
+        ]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void IndexerRole_TrustsOnlyLambdaAndHasItsFixedName(string environment)
+    {
+        var trust = StatementsOfRoleTrust(environment, "IndexerRole");
+        var role = TemplateWalker.Resources(app.Json[environment], "AWS::IAM::Role").Single(pair => PolicyStatementInTemplate.WithoutHash(pair.Key) == "IndexerRole").Value;
+
+        trust.Statement["Principal"]!["Service"]!.GetValue<string>().ShouldBe("lambda.amazonaws.com");
+        role["Properties"]!["RoleName"]!.GetValue<string>().ShouldBe($"PaymentAudit-{environment}-indexer");
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void IndexerSchedulerRole_CanOnlyInvokeTheIndexerAndDeadLetter(string environment)
+    {
+        var statements = StatementsOfRole(environment, "IndexerScheduleRole").Select(s => s.Summary);
+
+        statements.ShouldBe(
+        [
+            "InvokeIndexer: lambda:InvokeFunction on <IndexerFunction.Arn>",
+            "DeadLetterFailedInvocations: sqs:SendMessage on <IndexerScheduleDeadLetterQueue.Arn>",
+            "EncryptThroughDeadLetterQueue: kms:Decrypt, kms:GenerateDataKey on <KeysDataKey.Arn> when " + ViaServices(environment, "sqs"),
+        ]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void DigestRole_HasExactlyTheDigestStatements(string environment)
+    {
+        var statements = StatementsOfRole(environment, "DigestRole").Select(s => s.Summary);
+
+        statements.ShouldBe(
+        [
+            "ReadChainHeads: dynamodb:Query on <Table.Arn>",
+            "ListDigests: s3:ListBucket on <ArchiveBucket.Arn> when {\"StringLike\":{\"s3:prefix\":\"digests/*\"}}",
+            "ReadDigests: s3:GetObject on <ArchiveBucket.Arn>/digests/*",
+            "CreateDigests: s3:PutObject on <ArchiveBucket.Arn>/digests/* when {\"Null\":{\"s3:if-none-match\":\"false\"}}",
+            $"MoveLatestPointer: s3:PutObject on <ArchiveBucket.Arn>/digests/{environment}/latest.json",
+            "SignDigests: kms:Sign on <KeysSigningKey.Arn> when {\"StringEquals\":{\"kms:MessageType\":\"DIGEST\",\"kms:SigningAlgorithm\":\"ECDSA_SHA_256\"}}",
+            "UseDataKeyThroughTableAndArchive: kms:Decrypt, kms:GenerateDataKey on <KeysDataKey.Arn> when " + ViaServices(environment, "dynamodb", "s3"),
+            "WriteOwnLogs: logs:CreateLogStream, logs:PutLogEvents on <DigestLogGroup.Arn>",
+        ]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void DigestRole_TrustsOnlyLambdaAndHasItsFixedName(string environment)
+    {
+        var trust = StatementsOfRoleTrust(environment, "DigestRole");
+        var role = TemplateWalker.Resources(app.Json[environment], "AWS::IAM::Role").Single(pair => PolicyStatementInTemplate.WithoutHash(pair.Key) == "DigestRole").Value;
+
+        trust.Statement["Principal"]!["Service"]!.GetValue<string>().ShouldBe("lambda.amazonaws.com");
+        role["Properties"]!["RoleName"]!.GetValue<string>().ShouldBe($"PaymentAudit-{environment}-digest");
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void DigestSchedulerRole_CanOnlyInvokeTheDigestFunctionAndDeadLetter(string environment)
+    {
+        var statements = StatementsOfRole(environment, "DigestScheduleRole").Select(s => s.Summary);
+
+        statements.ShouldBe(
+        [
+            "InvokeDigestFunction: lambda:InvokeFunction on <DigestFunction.Arn>",
+            "DeadLetterFailedInvocations: sqs:SendMessage on <DigestScheduleDeadLetterQueue.Arn>",
+            "EncryptThroughDeadLetterQueue: kms:Decrypt, kms:GenerateDataKey on <KeysDataKey.Arn> when " + ViaServices(environment, "sqs"),
+        ]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void OnlyTheDigestFunction_MaySignAndOnlyWithTheSigningKey(string environment)
+    {
+        // A principal that can sign can forge digests; the key policy lets IAM grant it, so no other
+        // identity policy in the stack may. The auditor only reads the public key.
+        var signers = TemplateWalker.Statements(app.Json[environment])
+            .Where(s => s.Effect == "Allow" && s.ResourceType != "AWS::KMS::Key" && s.Actions.Contains("kms:Sign"))
+            .Select(s => PolicyStatementInTemplate.WithoutHash(s.LogicalId) + " on " + string.Join(", ", s.RenderedResources));
+
+        signers.ShouldBe(["DigestPolicy on <KeysSigningKey.Arn>"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void DigestRole_CreatesDigestsWithoutReplacingThemAndOverwritesOnlyTheLatestPointer(string environment)
+    {
+        // Without the condition, a put could replace the current version of a past digest.
+        var overwriting = StatementsOfRole(environment, "DigestRole")
+            .Where(s => s.Actions.Contains("s3:PutObject") && s.Statement["Condition"]?["Null"]?["s3:if-none-match"]?.GetValue<string>() != "false");
+
+        overwriting.SelectMany(s => s.RenderedResources).ShouldBe([$"<ArchiveBucket.Arn>/digests/{environment}/latest.json"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void DigestRole_WritesNothingButDigestsAndItsOwnLogs(string environment)
+    {
+        var statements = StatementsOfRole(environment, "DigestRole");
+
+        statements.SelectMany(s => s.Actions).Where(IsWriteOrMove).Order(StringComparer.Ordinal)
+            .ShouldBe(["logs:CreateLogStream", "logs:PutLogEvents", "s3:PutObject", "s3:PutObject"]);
+        statements.Where(s => s.Actions.Contains("s3:PutObject")).SelectMany(s => s.RenderedResources)
+            .ShouldBe(["<ArchiveBucket.Arn>/digests/*", $"<ArchiveBucket.Arn>/digests/{environment}/latest.json"]);
+        statements.Single(s => s.Actions.Contains("logs:PutLogEvents")).RenderedResources.ShouldBe(["<DigestLogGroup.Arn>"]);
     }
 
     [Theory]
@@ -122,26 +280,96 @@ public sealed class IamPolicyTests(SynthesizedApp app)
 
     [Theory]
     [MemberData(nameof(Environments))]
-    public void AuditorPolicy_IsReadOnly(string environment)
+    public void AuditorRole_HasExactlyTheStatementsTheAuditorCommandsNeed(string environment)
     {
-        var actions = StatementsOfManagedPolicy(environment, "AccessAuditorPolicy").SelectMany(s => s.Actions).Distinct().Order(StringComparer.Ordinal);
+        var statements = StatementsOfRole(environment, "AccessAuditorRole").Select(s => s.Summary);
 
-        actions.ShouldBe(
+        statements.ShouldBe(
         [
-            "dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:Query",
-            "kms:Decrypt", "kms:GetPublicKey", "kms:Verify",
-            "s3:GetObject", "s3:GetObjectLegalHold", "s3:GetObjectRetention", "s3:GetObjectVersion",
-            "s3:ListBucket", "s3:ListBucketVersions",
+            "ResolveStackParameters: ssm:GetParameter on " + ParameterArns(environment),
+            "RecordOwnReads: sqs:SendMessage on <QueuesQueue.Arn>",
+            "PeekAtDeadLetters: sqs:ChangeMessageVisibility, sqs:ReceiveMessage on <QueuesDeadLetterQueue.Arn>",
+            "UseDataKeyThroughQueues: kms:Decrypt, kms:GenerateDataKey on <KeysDataKey.Arn> when " + ViaServices(environment, "sqs"),
+            "ReadAuditTable: dynamodb:GetItem, dynamodb:Query on <Table.Arn>",
+            "ReadEventIndex: dynamodb:Query, dynamodb:Scan on <Table.Arn>/index/by-event",
+            "ListHistoryIndexAndQuarantine: s3:ListBucket on <ArchiveBucket.Arn> when {\"StringLike\":{\"s3:prefix\":[\"history/*\",\"quarantine/*\"]}}",
+            "ReadHistoryIndexAndQuarantine: s3:GetObject on <ArchiveBucket.Arn>/history/*, <ArchiveBucket.Arn>/quarantine/*",
+            "ListExportsAndDigests: s3:ListBucket on <ArchiveBucket.Arn> when {\"StringLike\":{\"s3:prefix\":[\"exports/*\",\"digests/*\"]}}",
+            "ReadExportsAndDigests: s3:GetObject on <ArchiveBucket.Arn>/digests/*, <ArchiveBucket.Arn>/exports/*",
+            "DecryptThroughTableAndArchive: kms:Decrypt on <KeysDataKey.Arn> when " + ViaServices(environment, "dynamodb", "s3"),
+            "ReadDigestPublicKey: kms:GetPublicKey on <KeysSigningKey.Arn>",
         ]);
     }
 
     [Theory]
     [MemberData(nameof(Environments))]
-    public void AuditorPolicy_QueriesTheTableIndexesByName(string environment)
+    public void AuditorRole_CannotMoveOrDeleteMessagesWriteTheTableOrPutObjects(string environment)
     {
-        var indexStatement = StatementsOfManagedPolicy(environment, "AccessAuditorPolicy").Single(s => s.Sid == "QueryAuditTableIndexes");
+        var actions = StatementsOfRole(environment, "AccessAuditorRole").SelectMany(s => s.Actions).ToList();
 
-        indexStatement.Statement["Resource"]!.ToJsonString().ShouldContain("/index/by-actor");
+        actions.Where(IsWriteOrMove).ShouldBeEmpty();
+        actions.Where(action => action.StartsWith("s3:", StringComparison.Ordinal)).Distinct().Order(StringComparer.Ordinal)
+            .ShouldBe(["s3:GetObject", "s3:ListBucket"]);
+        actions.Where(action => action.StartsWith("dynamodb:", StringComparison.Ordinal)).Distinct().Order(StringComparer.Ordinal)
+            .ShouldBe(["dynamodb:GetItem", "dynamodb:Query", "dynamodb:Scan"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void AuditorRole_SendsOnlyToTheAuditQueue(string environment)
+    {
+        // Its one write: the audit event of its own read, on the queue every event goes through.
+        var sends = StatementsOfRole(environment, "AccessAuditorRole").Where(s => s.Actions.Contains("sqs:SendMessage")).ToList();
+
+        sends.ShouldHaveSingleItem().RenderedResources.ShouldBe(["<QueuesQueue.Arn>"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void AuditorRole_ScansNothingButTheEventIndex(string environment)
+    {
+        var scans = StatementsOfRole(environment, "AccessAuditorRole").Where(s => s.Actions.Contains("dynamodb:Scan"));
+
+        scans.SelectMany(s => s.RenderedResources).ShouldBe(["<Table.Arn>/index/by-event"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void OperatorRole_HasExactlyTheRedriveStatements(string environment)
+    {
+        var statements = StatementsOfRole(environment, "AccessOperatorRole").Select(s => s.Summary);
+
+        statements.ShouldBe(
+        [
+            "ResolveStackParameters: ssm:GetParameter on " + ParameterArns(environment),
+            "RecordOwnActionsAndReceiveRedrivenMessages: sqs:GetQueueAttributes, sqs:SendMessage on <QueuesQueue.Arn>",
+            "RedriveDeadLetters: sqs:DeleteMessage, sqs:GetQueueAttributes, sqs:ListMessageMoveTasks, sqs:ReceiveMessage, sqs:StartMessageMoveTask on <QueuesDeadLetterQueue.Arn>",
+            "UseDataKeyThroughQueues: kms:Decrypt, kms:GenerateDataKey on <KeysDataKey.Arn> when " + ViaServices(environment, "sqs"),
+        ]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void OperatorRole_CannotReadTheTrailOrTheArchive(string environment)
+    {
+        var actions = StatementsOfRole(environment, "AccessOperatorRole").SelectMany(s => s.Actions);
+
+        actions.Where(action => action.StartsWith("dynamodb:", StringComparison.Ordinal) || action.StartsWith("s3:", StringComparison.Ordinal)).ShouldBeEmpty();
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void OnlyTheWriterAndTheOperator_MayDeleteQueueMessages(string environment)
+    {
+        // The writer deletes what it stored; the operator's move task deletes what it moved. Nobody
+        // else may drop a message, and nobody at all may purge a queue.
+        var deleters = TemplateWalker.Statements(app.Json[environment])
+            .Where(s => s.Effect == "Allow" && s.Actions.Contains("sqs:DeleteMessage"))
+            .Select(s => PolicyStatementInTemplate.WithoutHash(s.LogicalId) + " on " + string.Join(", ", s.RenderedResources));
+
+        deleters.Order(StringComparer.Ordinal).ShouldBe(["AccessOperatorPolicy on <QueuesDeadLetterQueue.Arn>", "WriterPolicy on <QueuesQueue.Arn>"]);
+        TemplateWalker.Statements(app.Json[environment]).Where(s => s.Effect == "Allow").SelectMany(s => s.Actions)
+            .ShouldNotContain(action => action == "sqs:PurgeQueue" || action == "sqs:CancelMessageMoveTask");
     }
 
     [Theory]
@@ -198,7 +426,11 @@ public sealed class IamPolicyTests(SynthesizedApp app)
     [InlineData("dev", "ExportStateMachineRole", "states.amazonaws.com")]
     [InlineData("prod", "ExportSchedulerRole", "scheduler.amazonaws.com")]
     [InlineData("prod", "ExportStateMachineRole", "states.amazonaws.com")]
-    public void ExportRoles_TrustOnlyTheirServiceInThisAccount(string environment, string role, string service)
+    [InlineData("dev", "IndexerScheduleRole", "scheduler.amazonaws.com")]
+    [InlineData("prod", "IndexerScheduleRole", "scheduler.amazonaws.com")]
+    [InlineData("dev", "DigestScheduleRole", "scheduler.amazonaws.com")]
+    [InlineData("prod", "DigestScheduleRole", "scheduler.amazonaws.com")]
+    public void ServiceRoles_TrustOnlyTheirServiceInThisAccount(string environment, string role, string service)
     {
         var trust = StatementsOfRoleTrust(environment, role);
 
@@ -210,7 +442,7 @@ public sealed class IamPolicyTests(SynthesizedApp app)
     [MemberData(nameof(Environments))]
     public void AuditorRole_TrustsExactlyTheConfiguredPrincipals(string environment)
     {
-        var trust = AuditorTrust(environment);
+        var trust = RoleTrust(environment, "AccessAuditorRole");
 
         trust.SelectMany(s => Principals(s.Statement)).Order(StringComparer.Ordinal)
             .ShouldBe(app.Stacks[environment].Config.Access.AuditorPrincipals.Order(StringComparer.Ordinal));
@@ -220,9 +452,53 @@ public sealed class IamPolicyTests(SynthesizedApp app)
 
     [Theory]
     [MemberData(nameof(Environments))]
+    public void OperatorRole_TrustsExactlyTheConfiguredPrincipals(string environment)
+    {
+        var trust = RoleTrust(environment, "AccessOperatorRole");
+
+        trust.SelectMany(s => Principals(s.Statement)).Order(StringComparer.Ordinal)
+            .ShouldBe(app.Stacks[environment].Config.Access.OperatorPrincipals.Order(StringComparer.Ordinal));
+        trust.SelectMany(s => s.Actions).Distinct().ShouldBe(["sts:AssumeRole"]);
+        trust.ShouldNotContain(s => s.Statement["Principal"]!.ToJsonString().Contains(":root", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void OperatorRole_RequiresMfaOfAnIamUser()
+    {
+        var statement = RoleTrust("dev", "AccessOperatorRole").ShouldHaveSingleItem();
+
+        Principals(statement.Statement).ShouldBe(["arn:aws:iam::111111111111:user/payment-audit-dev-operator"]);
+        statement.Statement["Condition"]!["Bool"]!["aws:MultiFactorAuthPresent"]!.GetValue<string>().ShouldBe("true");
+    }
+
+    [Fact]
+    public void OperatorRole_TrustsFederatedRolesByArnOnly()
+    {
+        var statement = RoleTrust("prod", "AccessOperatorRole").ShouldHaveSingleItem();
+
+        statement.Statement["Condition"].ShouldBeNull();
+        Principals(statement.Statement).ShouldAllBe(p => p.Contains(":role/aws-reserved/sso.amazonaws.com/", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("dev", "AccessAuditorRole", "PaymentAudit-dev-auditor")]
+    [InlineData("prod", "AccessAuditorRole", "PaymentAudit-prod-auditor")]
+    [InlineData("dev", "AccessOperatorRole", "PaymentAudit-dev-operator")]
+    [InlineData("prod", "AccessOperatorRole", "PaymentAudit-prod-operator")]
+    public void PeoplesRoles_HaveTheirFixedNamesAndOneHourSessions(string environment, string role, string name)
+    {
+        var properties = TemplateWalker.Resources(app.Json[environment], "AWS::IAM::Role")
+            .Single(pair => PolicyStatementInTemplate.WithoutHash(pair.Key) == role).Value["Properties"]!;
+
+        properties["RoleName"]!.GetValue<string>().ShouldBe(name);
+        properties["MaxSessionDuration"]!.GetValue<int>().ShouldBe(3600);
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
     public void AuditorRole_RequiresMfaOfEveryIamUser(string environment)
     {
-        var users = AuditorTrust(environment).Where(s => Principals(s.Statement).Any(p => p.Contains(":user/", StringComparison.Ordinal))).ToList();
+        var users = RoleTrust(environment, "AccessAuditorRole").Where(s => Principals(s.Statement).Any(p => p.Contains(":user/", StringComparison.Ordinal))).ToList();
 
         users.ShouldNotBeEmpty();
         foreach (var statement in users)
@@ -236,11 +512,24 @@ public sealed class IamPolicyTests(SynthesizedApp app)
     public void AuditorRole_TrustsFederatedRolesByArnOnly()
     {
         // Role sessions carry no aws:MultiFactorAuthPresent: their identity provider enforces MFA.
-        var roles = AuditorTrust("prod").Where(s => Principals(s.Statement).Any(p => p.Contains(":role/", StringComparison.Ordinal))).ToList();
+        var roles = RoleTrust("prod", "AccessAuditorRole").Where(s => Principals(s.Statement).Any(p => p.Contains(":role/", StringComparison.Ordinal))).ToList();
 
         roles.ShouldHaveSingleItem().Statement["Condition"].ShouldBeNull();
         Principals(roles[0].Statement).ShouldAllBe(p => p.Contains(":role/aws-reserved/sso.amazonaws.com/", StringComparison.Ordinal));
     }
+
+    // Wildcard ARNs in Allow statements; a literal "*" resource is the other list's business.
+    private IEnumerable<(string Holder, string Resource)> AllowedWildcardArns(string environment) =>
+        TemplateWalker.Statements(app.Json[environment])
+            .Where(s => s.Effect == "Allow")
+            .SelectMany(s => s.RenderedResources
+                .Where(resource => resource != "*" && resource.Contains('*', StringComparison.Ordinal))
+                .Select(resource => (PolicyStatementInTemplate.WithoutHash(s.LogicalId), resource)));
+
+    private string ViaServices(string environment, params string[] services) =>
+        "{\"StringEquals\":{\"kms:ViaService\":["
+        + string.Join(",", services.Select(service => $"\"{service}.{app.Stacks[environment].Config.Region}.amazonaws.com\""))
+        + "]}}";
 
     private static string Describe(PolicyStatementInTemplate statement) =>
         $"{statement.LogicalId} ({statement.ResourceType}) {statement.Statement.ToJsonString()}";
@@ -261,9 +550,25 @@ public sealed class IamPolicyTests(SynthesizedApp app)
         [.. TemplateWalker.Statements(app.Json[environment])
             .Where(s => s.ResourceType == "AWS::IAM::ManagedPolicy" && s.LogicalId.StartsWith(policyLogicalIdPrefix, StringComparison.Ordinal))];
 
-    private List<PolicyStatementInTemplate> AuditorTrust(string environment) =>
+    private List<PolicyStatementInTemplate> RoleTrust(string environment, string roleLogicalIdPrefix) =>
         [.. TemplateWalker.Statements(app.Json[environment])
-            .Where(s => s.ResourceType == "AWS::IAM::Role" && s.LogicalId.StartsWith("AccessAuditorRole", StringComparison.Ordinal))];
+            .Where(s => s.ResourceType == "AWS::IAM::Role" && PolicyStatementInTemplate.WithoutHash(s.LogicalId) == roleLogicalIdPrefix)];
+
+    // The five target parameters' ARNs as the walker renders them (the parameter's Ref is its name,
+    // which starts with '/'), sorted as CDK sorts a statement's resources.
+    private string ParameterArns(string environment)
+    {
+        var config = app.Stacks[environment].Config;
+        return string.Join(", ", TargetParameterIds.Order(StringComparer.Ordinal)
+            .Select(id => $"arn:aws:ssm:{config.Region}:{config.Account}:parameter<Parameters{id}>"));
+    }
+
+    // Actions that change data or move messages, by the verb AWS names them with.
+    private static bool IsWriteOrMove(string action)
+    {
+        var verb = action[(action.IndexOf(':', StringComparison.Ordinal) + 1)..];
+        return WriteOrMoveVerbs.Any(prefix => verb.StartsWith(prefix, StringComparison.Ordinal));
+    }
 
     private static List<string> Principals(System.Text.Json.Nodes.JsonObject statement) => statement["Principal"]!["AWS"] switch
     {

@@ -34,7 +34,8 @@ public sealed class QueueTests(SynthesizedApp app)
     {
         var queue = TemplateWalker.Resources(app.Json[environment], "AWS::SQS::Queue")
             .Single(pair => pair.Value["Properties"]!["RedrivePolicy"] is not null).Value;
-        var function = TemplateWalker.Resources(app.Json[environment], "AWS::Lambda::Function").Single().Value;
+        var function = TemplateWalker.Resources(app.Json[environment], "AWS::Lambda::Function").Values
+            .Single(f => f["Properties"]!["Handler"]!.GetValue<string>().StartsWith("PaymentAudit.Writer::", StringComparison.Ordinal));
 
         var visibility = queue["Properties"]!["VisibilityTimeout"]!.GetValue<int>();
         var timeout = function["Properties"]!["Timeout"]!.GetValue<int>();
@@ -62,7 +63,7 @@ public sealed class QueueTests(SynthesizedApp app)
         var tlsDenies = TemplateWalker.Statements(app.Json[environment])
             .Where(s => s.ResourceType == "AWS::SQS::QueuePolicy" && s.IsTlsOnlyDeny && s.Actions.SequenceEqual(["sqs:*"]));
 
-        // The audit queue, its dead-letter queue and the export-start dead-letter queue.
-        tlsDenies.Count().ShouldBe(3);
+        // The audit queue, its dead-letter queue, and the export-start, indexer-start and digest-start dead-letter queues.
+        tlsDenies.Count().ShouldBe(5);
     }
 }

@@ -31,10 +31,20 @@ public sealed class StackTests(SynthesizedApp app)
     {
         var outputs = app.Json[environment]["Outputs"]!.AsObject().Select(pair => pair.Key).ToList();
 
-        foreach (var name in new[] { "QueueUrl", "QueueArn", "TableName", "ProducerPolicyArn", "AuditorRoleArn", "ArchiveBucketName" })
+        foreach (var name in new[] { "QueueUrl", "QueueArn", "TableName", "IndexerFunctionName", "DigestFunctionName", "ProducerPolicyArn", "AuditorRoleArn", "OperatorRoleArn", "ArchiveBucketName" })
         {
             outputs.ShouldContain(name);
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void Stack_OutputsTheOperatorRoleArn(string environment)
+    {
+        var value = app.Json[environment]["Outputs"]!["OperatorRoleArn"]!["Value"]!["Fn::GetAtt"]!;
+
+        PolicyStatementInTemplate.WithoutHash(value[0]!.GetValue<string>()).ShouldBe("AccessOperatorRole");
+        value[1]!.GetValue<string>().ShouldBe("Arn");
     }
 
     [Theory]
@@ -127,8 +137,10 @@ public sealed class StackTests(SynthesizedApp app)
         prod.Writer.LogRetentionDays.ShouldBeGreaterThanOrEqualTo(365);
         prod.Alarms.Email.ShouldNotBeNull();
         dev.Alarms.Email.ShouldBeNull();
-        app.Dev.ResourceCountIs("AWS::CloudWatch::Alarm", 13);
-        app.Prod.ResourceCountIs("AWS::CloudWatch::Alarm", 13);
+        prod.Indexer.LogRetentionDays.ShouldBeGreaterThanOrEqualTo(365);
+        prod.Digests.LogRetentionDays.ShouldBeGreaterThanOrEqualTo(365);
+        app.Dev.ResourceCountIs("AWS::CloudWatch::Alarm", 20);
+        app.Prod.ResourceCountIs("AWS::CloudWatch::Alarm", 20);
         app.Dev.ResourceCountIs("AWS::DynamoDB::GlobalTable", 1);
         app.Prod.ResourceCountIs("AWS::DynamoDB::GlobalTable", 1);
     }

@@ -19,10 +19,11 @@ public sealed class TableTests(SynthesizedApp app)
 
     [Theory]
     [MemberData(nameof(Environments))]
-    public void Table_HasTheWritePathKeysAndActorIndex(string environment)
+    public void Table_HasTheWritePathKeysAndOnlyTheKeysOnlyEventIndex(string environment)
     {
-        var index = AuditTopology.Table.GlobalIndexes.Single();
+        var index = AuditTopology.Table.GlobalIndexes.ShouldHaveSingleItem();
 
+        index.Name.ShouldBe(AuditTopology.EventIndexName);
         app.Templates[environment].HasResourceProperties("AWS::DynamoDB::GlobalTable", Match.ObjectLike(new Dictionary<string, object>
         {
             ["KeySchema"] = new object[]
@@ -31,21 +32,18 @@ public sealed class TableTests(SynthesizedApp app)
                 new Dictionary<string, object> { ["AttributeName"] = AuditTopology.Table.SortKey, ["KeyType"] = "RANGE" },
             },
             ["BillingMode"] = "PAY_PER_REQUEST",
+            // The event index has a partition key and no sort key, and copies only the keys: one
+            // small index entry per accepted record.
             ["GlobalSecondaryIndexes"] = new object[]
             {
                 new Dictionary<string, object>
                 {
-                    ["IndexName"] = index.Name,
+                    ["IndexName"] = "by-event",
                     ["KeySchema"] = new object[]
                     {
                         new Dictionary<string, object> { ["AttributeName"] = index.PartitionKey, ["KeyType"] = "HASH" },
-                        new Dictionary<string, object> { ["AttributeName"] = index.SortKey, ["KeyType"] = "RANGE" },
                     },
-                    ["Projection"] = new Dictionary<string, object>
-                    {
-                        ["ProjectionType"] = "INCLUDE",
-                        ["NonKeyAttributes"] = index.ProjectedAttributes.ToArray(),
-                    },
+                    ["Projection"] = new Dictionary<string, object> { ["ProjectionType"] = "KEYS_ONLY" },
                 },
             },
         }));
@@ -117,10 +115,34 @@ public sealed class TableTests(SynthesizedApp app)
 
     [Theory]
     [MemberData(nameof(Environments))]
+    public void OnlyTheWriterPolicy_AllowsAnItemWrite(string environment)
+    {
+        // The table policy exempts the writer alone; no other identity policy in the stack (the
+        // indexer's included: it only queries) even asks for an item write.
+        var holders = TemplateWalker.Statements(app.Json[environment])
+            .Where(s => s.Effect == "Allow" && s.Actions.Intersect(ItemWriteActions).Any())
+            .Select(s => PolicyStatementInTemplate.WithoutHash(s.LogicalId))
+            .Distinct();
+
+        holders.ShouldBe(["WriterPolicy"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void TableResourcePolicy_DoesNotExemptTheIndexer(string environment)
+    {
+        var exempted = ArnText(TablePolicy(environment).Single(s => s.Sid == "OnlyTheWriterCreatesRecords").Statement["Condition"]!["ArnNotEquals"]!["aws:PrincipalArn"]!);
+
+        exempted.ShouldNotContain("indexer");
+        exempted.ShouldEndWith($":role/PaymentAudit-{environment}-writer");
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
     public void WriterRole_HasTheNameTheTablePolicyExempts(string environment)
     {
         var roles = TemplateWalker.Resources(app.Json[environment], "AWS::IAM::Role");
-        var writerRole = roles.Single(pair => pair.Key.StartsWith("WriterRole", StringComparison.Ordinal)).Value;
+        var writerRole = roles.Single(pair => PolicyStatementInTemplate.WithoutHash(pair.Key) == "WriterRole").Value;
         var exempted = ArnText(TablePolicy(environment).Single(s => s.Sid == "OnlyTheWriterCreatesRecords").Statement["Condition"]!["ArnNotEquals"]!["aws:PrincipalArn"]!);
 
         exempted.ShouldEndWith(":role/" + writerRole["Properties"]!["RoleName"]!.GetValue<string>());

@@ -45,6 +45,7 @@ public sealed class WriterFunctionTests(SynthesizedApp app)
                 ["Variables"] = new Dictionary<string, object>
                 {
                     ["PAYMENTAUDIT_TABLE_NAME"] = new Dictionary<string, object> { ["Ref"] = Match.StringLikeRegexp("^Table") },
+                    ["PAYMENTAUDIT_ARCHIVE_BUCKET"] = new Dictionary<string, object> { ["Ref"] = Match.StringLikeRegexp("^ArchiveBucket") },
                     ["PAYMENTAUDIT_ENVIRONMENT"] = environment,
                     ["PAYMENTAUDIT_METRICS_NAMESPACE"] = config.Writer.MetricsNamespace,
                     ["PAYMENTAUDIT_MAX_EVENT_BYTES"] = config.Writer.MaxEventBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -55,13 +56,13 @@ public sealed class WriterFunctionTests(SynthesizedApp app)
 
     [Theory]
     [MemberData(nameof(Environments))]
-    public void WriterLogGroup_IsEncryptedWithConfiguredRetention(string environment)
+    public void WriterLogGroup_IsEncryptedWithTheDataKeyAndConfiguredRetention(string environment)
     {
-        app.Templates[environment].HasResourceProperties("AWS::Logs::LogGroup", new Dictionary<string, object>
-        {
-            ["KmsKeyId"] = Match.AnyValue(),
-            ["RetentionInDays"] = app.Stacks[environment].Config.Writer.LogRetentionDays,
-        });
+        var logGroup = TemplateWalker.Resources(app.Json[environment], "AWS::Logs::LogGroup")
+            .Single(pair => PolicyStatementInTemplate.WithoutHash(pair.Key) == "WriterLogGroup").Value["Properties"]!;
+
+        logGroup["KmsKeyId"]!["Fn::GetAtt"]![0]!.GetValue<string>().ShouldStartWith("KeysDataKey");
+        logGroup["RetentionInDays"]!.GetValue<int>().ShouldBe(app.Stacks[environment].Config.Writer.LogRetentionDays);
     }
 
     [Theory]

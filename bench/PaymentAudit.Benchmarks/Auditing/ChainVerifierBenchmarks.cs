@@ -28,7 +28,7 @@ public class ChainVerifierBenchmarks
             {
                 0 => "{\"schemaVersion\":1,\"eventType\":\"payment.record.viewed\"}",
                 < 40 => Some.Json(Some.TypicalEvent(i)),
-                < 80 => Some.Json(Some.AccessEvent(minute: i, queried: [$"pay-{i:D6}"], returned: [$"pay-{i:D6}"])),
+                < 80 => Some.Json(Some.RecordViewedEvent(i)),
                 _ => Some.Json(Some.PaymentEvent(minute: i, paymentId: $"pay-{i:D6}")),
             };
             entries.Add(ChainEntry.FromMessage($"m-{i:D6}", body, validator));
@@ -41,7 +41,7 @@ public class ChainVerifierBenchmarks
     [Benchmark(OperationsPerInvoke = Records, Description = "verify one record (canonical form, hash, link, projection, attributes)")]
     public async Task<long> VerifyChain()
     {
-        var result = await _verifier.VerifyAsync("chain-1", Stream(_chain), [new ChainHead(_chain[^1].KeySeq, _chain[^1].Record.Hash)]);
+        var result = await _verifier.VerifyAsync("chain-1", Stream(_chain), [new ChainCommitment(_chain[^1].KeySeq, _chain[^1].Record.Hash, "the benchmark")]);
         return result.RecordsChecked;
     }
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Amazon.DynamoDBv2.Model;
 using Amazon.S3;
 using PaymentAudit.Core.Chain;
 using PaymentAudit.Core.Validation;
@@ -17,35 +16,49 @@ using PaymentAudit.Writer.Sqs;
 namespace PaymentAudit.Benchmarks.Writer;
 
 /// <summary>
-/// Feeds the same events, in SQS batches of 10, to the chain writer and to a put-per-message
-/// baseline (the seed design), both against one DynamoDB Local in this process, and prints
-/// events/s and DynamoDB requests per event for each. It then probes the same DynamoDB Local for
-/// the items/s it accepts through each write shape, which bounds the ratio any design can reach
-/// here. Usage: harness writer [--events N] [--concurrency C] [--groups-per-batch G] [--warmup W]
+/// Measures the chain writer against a put-per-message baseline (the seed design), both against one
+/// DynamoDB Local in this process. First the cost: each kind of message, N at a time on fresh
+/// tables, through a <see cref="CapacityMeter"/> that bills the requests as DynamoDB would, with the
+/// bytes left stored; then a realistic mix of the kinds. Then the throughput: the same events, in
+/// SQS batches of 10, to both, with events/s and DynamoDB requests per event, and a probe of the
+/// request rate DynamoDB Local accepts. Usage: harness writer [--cost-only] [--cost-events N]
+/// [--mix kind=weight,...] [--events N] [--concurrency C] [--groups-per-batch G] [--warmup W]
 /// [--parallel-groups P] [--probe-items I].
 /// </summary>
 public sealed class WriterHarness : IHarness
 {
-    private const int BatchSize = 10;
-
     public string Name => "writer";
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
         var events = Option(args, "--events", 10_000);
         var concurrency = Option(args, "--concurrency", 4);
-        var groupsPerBatch = Math.Min(BatchSize, Option(args, "--groups-per-batch", 2));
+        var groupsPerBatch = Math.Min(MessageBatches.BatchSize, Option(args, "--groups-per-batch", 2));
         var warmup = Option(args, "--warmup", 2_000);
         var parallelGroups = Option(args, "--parallel-groups", int.MaxValue);
         var probeItems = Option(args, "--probe-items", 8_000);
+        var costEvents = Option(args, "--cost-events", 200);
+        if (!CostMix.TryParse(Text(args, "--mix"), out var mix, out var mixError))
+        {
+            await Console.Error.WriteLineAsync(mixError);
+            return 2;
+        }
+
         var fixture = new DynamoDbLocalFixture();
         var fauxqs = new FauxqsFixture();
         await Task.WhenAll(fixture.InitializeAsync(), fauxqs.InitializeAsync());
         using var s3 = fauxqs.CreateS3Client();
         try
         {
+            var measurement = new CostMeasurement(fixture, s3, fauxqs.CreateBucketAsync, costEvents, concurrency, groupsPerBatch);
+            var costsComplete = await MeasureCostsAsync(measurement, costEvents, concurrency, groupsPerBatch, mix, cancellationToken);
+            if (args.Contains("--cost-only"))
+            {
+                return costsComplete ? 0 : 1;
+            }
+
             var batches = Batches(events, concurrency, groupsPerBatch);
-            Console.WriteLine($"// {events} events of ~{Some.Json(Some.TypicalEvent(0)).Length} bytes, batches of {BatchSize} holding {groupsPerBatch} groups each, {concurrency} concurrent pollers, groups appended {(parallelGroups == int.MaxValue ? "all at once" : $"{parallelGroups} at a time")}, warm-up {warmup} events");
+            Console.WriteLine($"// {events} events of ~{Some.Json(Some.TypicalEvent(0)).Length} bytes, batches of {MessageBatches.BatchSize} holding {groupsPerBatch} groups each, {concurrency} concurrent pollers, groups appended {(parallelGroups == int.MaxValue ? "all at once" : $"{parallelGroups} at a time")}, warm-up {warmup} events");
 
             // DynamoDB Local runs 5-10x slower until its JIT has warmed up: warm both paths (and
             // this process's JIT and connection pool) on their own tables before measuring.
@@ -68,7 +81,7 @@ public sealed class WriterHarness : IHarness
             Console.WriteLine(Line("writer-baseline (one PutItem per message)", baseline));
             Console.WriteLine($"// speedup over baseline: {writer.EventsPerSecond / baseline.EventsPerSecond:0.00}x; chains verified: {writer.ChainsVerified}/{writer.Chains}");
             Console.WriteLine(Line("writer", writer));
-            return writer.ChainsVerified == writer.Chains && writer.Stored == events ? 0 : 1;
+            return costsComplete && writer.ChainsVerified == writer.Chains && writer.Stored == events ? 0 : 1;
         }
         finally
         {
@@ -77,54 +90,40 @@ public sealed class WriterHarness : IHarness
         }
     }
 
+    /// <summary>
+    /// Prints, per kind and design, what the meter billed and the table kept, then the writer and the
+    /// baseline over the mix. Returns false when a design did not store every message.
+    /// </summary>
+    private static async Task<bool> MeasureCostsAsync(
+        CostMeasurement measurement, int events, int pollers, int groupsPerBatch, CostMix mix, CancellationToken cancellationToken)
+    {
+        Console.WriteLine($"// cost: {events} messages per kind on fresh tables, batches of {MessageBatches.BatchSize} holding {groupsPerBatch} groups each, {pollers} concurrent pollers; DynamoDB requests billed by the capacity meter, stored bytes scanned afterwards");
+        var results = new List<CostResult>();
+        foreach (var kind in EventKind.All)
+        {
+            foreach (var design in new Func<EventKind, CancellationToken, Task<CostResult>>[] { measurement.MeasureWriterAsync, measurement.MeasureBaselineAsync })
+            {
+                var started = Stopwatch.GetTimestamp();
+                var result = await design(kind, cancellationToken);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{result.Detail()}; {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s"));
+                Console.WriteLine(result.Line());
+                results.Add(result);
+            }
+        }
+
+        Console.WriteLine($"// mix: {mix}");
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"writer-cost: wru_per_event={mix.Average(results, "writer", r => r.WriteUnitsPerEvent):0.00} baseline_wru_per_event={mix.Average(results, "baseline", r => r.WriteUnitsPerEvent):0.00} stored_bytes_per_event={mix.Average(results, "writer", r => r.StoredBytesPerEvent):0}"));
+        return results.All(r => r.Settled == r.Events);
+    }
+
     private static string Line(string label, Result r) => string.Create(
         CultureInfo.InvariantCulture,
         $"{label}: events={r.Stored} events_per_s={r.EventsPerSecond:0} ddb_requests_per_event={r.Requests / (double)r.Stored:0.000}");
 
-    /// <summary>Partitions events into batches; poller p gets the groups congruent to p so no group spans pollers.</summary>
-    private static List<List<QueuedMessage>>[] Batches(int events, int pollers, int groupsPerBatch)
-    {
-        var groups = Math.Max(pollers * groupsPerBatch, events / 50);
-        var perGroup = new List<QueuedMessage>[groups];
-        for (var g = 0; g < groups; g++)
-        {
-            perGroup[g] = [];
-        }
-
-        for (var i = 0; i < events; i++)
-        {
-            var group = i % groups;
-            perGroup[group].Add(new QueuedMessage($"m-{i:D7}", Some.Json(Some.TypicalEvent(i)), $"chain-{group:D4}", 1));
-        }
-
-        var result = new List<List<QueuedMessage>>[pollers];
-        for (var p = 0; p < pollers; p++)
-        {
-            var mine = Enumerable.Range(0, groups).Where(g => g % pollers == p).Select(g => new Queue<QueuedMessage>(perGroup[g])).ToList();
-            var batches = new List<List<QueuedMessage>>();
-            for (var pair = 0; pair < mine.Count; pair += groupsPerBatch)
-            {
-                var together = mine.Skip(pair).Take(groupsPerBatch).ToList();
-                while (together.Any(q => q.Count > 0))
-                {
-                    var batch = new List<QueuedMessage>(BatchSize);
-                    foreach (var queue in together)
-                    {
-                        for (var k = 0; k < BatchSize / groupsPerBatch && queue.Count > 0; k++)
-                        {
-                            batch.Add(queue.Dequeue());
-                        }
-                    }
-
-                    batches.Add(batch);
-                }
-            }
-
-            result[p] = batches;
-        }
-
-        return result;
-    }
+    private static List<List<QueuedMessage>>[] Batches(int events, int pollers, int groupsPerBatch) =>
+        MessageBatches.Build(events, pollers, groupsPerBatch, i => Some.Json(Some.TypicalEvent(i)));
 
     private static async Task<Result> RunWriterAsync(
         DynamoDbLocalFixture fixture, IAmazonS3 s3, string bucket, List<List<QueuedMessage>>[] work, int pollers, int parallelGroups, bool verify, CancellationToken cancellationToken)
@@ -186,32 +185,28 @@ public sealed class WriterHarness : IHarness
             {
                 foreach (var message in batch)
                 {
-                    // The seed design: validate, then one unconditional-key PutItem per message with the
-                    // seed attributes; no chain, no guard, no index items.
-                    var e = validator.Validate(message.Body).Event!;
-                    var seed = SeedAttributes.From(e);
-                    await client.PutItemAsync(new PutItemRequest
-                    {
-                        TableName = table,
-                        Item = new Dictionary<string, AttributeValue>
-                        {
-                            ["pk"] = new() { S = $"EVENT#{e.EventId}" },
-                            ["sk"] = new() { S = "EVENT" },
-                            ["user_id"] = new() { S = seed.UserId },
-                            ["timestamp"] = new() { S = seed.Timestamp },
-                            ["query_record_id"] = new() { S = seed.QueryRecordId },
-                            ["response_record_ids"] = new() { L = seed.ResponseRecordIds.Select(id => new AttributeValue { S = id }).ToList() },
-                            ["query_result"] = new() { S = seed.QueryResult },
-                            ["body"] = new() { S = message.Body },
-                        },
-                        ConditionExpression = "attribute_not_exists(pk)",
-                    }, cancellationToken);
+                    // The seed design: validate, then one PutItem per message with the seed
+                    // attributes; no chain, no guard, no index items.
+                    await client.PutItemAsync(SeedDesign.Put(table, message, validator, Rfc3339.ToSortable(TimeProvider.System.GetUtcNow().UtcDateTime)), cancellationToken);
                     Interlocked.Increment(ref stored);
                 }
             }
         }, cancellationToken)));
         var elapsed = Stopwatch.GetElapsedTime(started);
         return new Result(stored, stored / elapsed.TotalSeconds, counter.Requests, 0, 0, stored);
+    }
+
+    private static string? Text(IReadOnlyList<string> args, string name)
+    {
+        for (var i = 0; i < args.Count - 1; i++)
+        {
+            if (args[i] == name)
+            {
+                return args[i + 1];
+            }
+        }
+
+        return null;
     }
 
     private static int Option(IReadOnlyList<string> args, string name, int fallback)

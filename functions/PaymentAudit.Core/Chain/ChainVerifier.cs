@@ -47,7 +47,7 @@ public sealed class ChainVerifier
     public async Task<ChainVerification> VerifyAsync(
         string chainId,
         IAsyncEnumerable<StoredRecord> records,
-        IReadOnlyList<ChainHead>? commitments = null,
+        IReadOnlyList<ChainCommitment>? commitments = null,
         Action<StoredRecord, RecordProjection>? onRecord = null,
         ChainHead? start = null,
         CancellationToken cancellationToken = default)
@@ -63,7 +63,7 @@ public sealed class ChainVerifier
         }
 
         var previous = start ?? ChainHead.Genesis;
-        var pending = (commitments ?? []).Where(c => c.Seq > previous.Seq).OrderBy(c => c.Seq).ToList();
+        var pending = (commitments ?? []).Where(c => c.Seq > previous.Seq).OrderBy(c => c.Seq).ThenBy(c => c.Source, StringComparer.Ordinal).ToList();
         var eventIds = new Dictionary<string, long>(StringComparer.Ordinal);
         long count = 0;
         await foreach (var stored in records.WithCancellation(cancellationToken))
@@ -111,7 +111,7 @@ public sealed class ChainVerifier
             {
                 if (pending[0].Seq == seq && !string.Equals(pending[0].Hash, record.Hash, StringComparison.Ordinal))
                 {
-                    Report(seq, ViolationKind.HeadMismatch, $"record {seq} differs from the committed head at that position (chain rewritten after it was committed)");
+                    Report(seq, ViolationKind.HeadMismatch, $"record {seq} differs from the head {pending[0].Source} committed at that position (chain rewritten after it was committed)");
                 }
 
                 pending.RemoveAt(0);
@@ -122,7 +122,7 @@ public sealed class ChainVerifier
 
         foreach (var missing in pending)
         {
-            Report(missing.Seq, ViolationKind.HeadMismatch, $"the chain was committed at seq {missing.Seq} but its stored records end at {previous.Seq} (records removed at the end)");
+            Report(missing.Seq, ViolationKind.HeadMismatch, $"{missing.Source} committed the chain at seq {missing.Seq} but its stored records end at {previous.Seq} (records removed at the end)");
         }
 
         return new ChainVerification(chainId, count, previous, violations);
@@ -161,20 +161,25 @@ public sealed class ChainVerifier
         string? problem;
         using (document)
         {
-            var canonical = t_canonical ??= new ArrayBufferWriter<byte>(4096);
-            canonical.ResetWrittenCount();
-            try
+            // The byte-level check settles almost every body; the exact comparison with a canonical
+            // re-write decides the rest (and every body that is not canonical).
+            if (!CanonicalFormCheck.IsCertainlyCanonical(body.Span))
             {
-                JsonCanonicalizer.Write(document.RootElement, new CanonicalJsonWriter(canonical));
-                if (!canonical.WrittenSpan.SequenceEqual(body.Span))
+                var canonical = t_canonical ??= new ArrayBufferWriter<byte>(4096);
+                canonical.ResetWrittenCount();
+                try
                 {
-                    report(seq, ViolationKind.UnreadableBody, "body is not in RFC 8785 canonical form");
+                    JsonCanonicalizer.Write(document.RootElement, new CanonicalJsonWriter(canonical));
+                    if (!canonical.WrittenSpan.SequenceEqual(body.Span))
+                    {
+                        report(seq, ViolationKind.UnreadableBody, "body is not in RFC 8785 canonical form");
+                    }
                 }
-            }
-            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or JsonException)
-            {
-                report(seq, ViolationKind.UnreadableBody, "body is not JSON");
-                return null;
+                catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or JsonException)
+                {
+                    report(seq, ViolationKind.UnreadableBody, "body is not JSON");
+                    return null;
+                }
             }
 
             projection = RecordProjection.TryRead(document.RootElement, _validator, out problem);

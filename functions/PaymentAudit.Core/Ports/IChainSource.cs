@@ -10,4 +10,7 @@ public interface IChainSource
 
     /// <summary>A chain's records from <paramref name="fromSeq"/> on, in sequence order, read with strong consistency.</summary>
     IAsyncEnumerable<StoredRecord> ReadChainAsync(string chainId, long fromSeq, CancellationToken cancellationToken);
+
+    /// <summary>A chain's head: its last record's position and hash (<see cref="ChainHead.Genesis"/> when it has none), read with strong consistency.</summary>
+    Task<ChainHead> ReadHeadAsync(string chainId, CancellationToken cancellationToken);
 }

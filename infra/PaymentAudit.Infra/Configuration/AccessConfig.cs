@@ -1,6 +1,6 @@
 namespace PaymentAudit.Infra.Configuration;
 
-/// <summary>Who may assume the read-only auditor role.</summary>
+/// <summary>Who may assume the read-only auditor role and the operator role.</summary>
 public sealed record AccessConfig
 {
     /// <summary>
@@ -10,4 +10,11 @@ public sealed record AccessConfig
     /// Users must have signed in with MFA; roles must come from an identity provider that enforces MFA.
     /// </summary>
     public required IReadOnlyList<string> AuditorPrincipals { get; init; }
+
+    /// <summary>
+    /// ARNs of the IAM users and IAM roles trusted to assume the operator role, which moves
+    /// dead-lettered messages back to the audit queue (<c>paymentaudit dlq redrive</c>). Same form and
+    /// the same MFA rules as <see cref="AuditorPrincipals"/>.
+    /// </summary>
+    public required IReadOnlyList<string> OperatorPrincipals { get; init; }
 }

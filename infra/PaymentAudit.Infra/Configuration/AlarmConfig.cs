@@ -2,8 +2,9 @@ namespace PaymentAudit.Infra.Configuration;
 
 /// <summary>
 /// Alarm thresholds. Every alarm fires when its metric, summed (or at its maximum for ages) over
-/// five minutes, is greater than the threshold. The dead-letter queue alarm has no threshold:
-/// one message there is always an incident.
+/// five minutes, is greater than the threshold; the indexer's alarms count per hour, because the
+/// indexer runs only a few times an hour. The dead-letter queue alarms have no threshold: one
+/// message there is always an incident.
 /// </summary>
 public sealed record AlarmConfig
 {
@@ -37,4 +38,14 @@ public sealed record AlarmConfig
 
     /// <summary>Events the writer could not store and returned to the queue (its <c>Failed</c> metric) per five minutes.</summary>
     public required int FailedEvents { get; init; }
+
+    /// <summary>Failed history indexer runs (Lambda <c>Errors</c>) per hour.</summary>
+    public required int IndexerErrors { get; init; }
+
+    /// <summary>
+    /// Chains whose next record does not link to the last indexed one (the indexer's
+    /// <c>IndexProblems</c> metric, the most any run reported in an hour). Prod: 0, because a chain
+    /// that does not link is a tamper signal: verify it before anything else.
+    /// </summary>
+    public required int IndexProblems { get; init; }
 }

@@ -12,7 +12,10 @@ public sealed record ArchiveConfig
     /// <summary>Object Lock default retention in days; null exactly when the mode is <see cref="LockMode.None"/>.</summary>
     public required int? ObjectLockRetentionDays { get; init; }
 
-    /// <summary>Days after which archive objects move to S3 Glacier Flexible Retrieval.</summary>
+    /// <summary>
+    /// Days after which export copies and quarantined payloads in the archive move to S3 Glacier
+    /// Flexible Retrieval. The history index stays in S3 Standard, because it is read on every query.
+    /// </summary>
     public required int GlacierTransitionDays { get; init; }
 
     /// <summary>

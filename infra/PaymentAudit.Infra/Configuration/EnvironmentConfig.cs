@@ -29,6 +29,12 @@ public sealed record EnvironmentConfig
     /// <summary>Writer Lambda settings.</summary>
     public required WriterConfig Writer { get; init; }
 
+    /// <summary>History indexer Lambda and its schedule.</summary>
+    public required IndexerConfig Indexer { get; init; }
+
+    /// <summary>Digest Lambda and its schedule.</summary>
+    public required DigestConfig Digests { get; init; }
+
     /// <summary>Audit table settings.</summary>
     public required TableConfig Table { get; init; }
 
@@ -44,6 +50,6 @@ public sealed record EnvironmentConfig
     /// <summary>Archive bucket and scheduled exports.</summary>
     public required ArchiveConfig Archive { get; init; }
 
-    /// <summary>Principals trusted by the auditor role.</summary>
+    /// <summary>Principals trusted by the auditor and operator roles.</summary>
     public required AccessConfig Access { get; init; }
 }

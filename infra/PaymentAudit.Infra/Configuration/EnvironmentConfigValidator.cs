@@ -45,6 +45,43 @@ public static partial class EnvironmentConfigValidator
         Require(!string.IsNullOrWhiteSpace(writer.MetricsNamespace) && !writer.MetricsNamespace.StartsWith("AWS/", StringComparison.Ordinal),
             "writer.metricsNamespace", "must be a non-empty namespace not starting with AWS/");
 
+        var indexer = config.Indexer;
+        Require(indexer.MemoryMiB is >= 128 and <= 10_240, "indexer.memoryMiB", "must be between 128 and 10240");
+        Require(indexer.TimeoutSeconds is >= 1 and <= 900, "indexer.timeoutSeconds", "must be between 1 and 900");
+        Require(LogRetentionValues.Contains(indexer.LogRetentionDays), "indexer.logRetentionDays",
+            "must be one of " + string.Join(", ", LogRetentionValues.Select(v => v.ToString(CultureInfo.InvariantCulture))));
+        Require(indexer.HistoryBuckets is >= 1 and <= 256, "indexer.historyBuckets", "must be between 1 and 256");
+        // The index-not-advancing alarm spans two schedule periods, and CloudWatch evaluates at most
+        // one day: so at most 12 hours, written in minutes or hours.
+        var period = RateExpression.PeriodOf(indexer.Schedule);
+        Require(period is { } p && p <= TimeSpan.FromHours(12), "indexer.schedule",
+            "must be a rate expression from rate(1 minute) to rate(12 hours), e.g. rate(15 minutes) (the index-not-advancing alarm waits two periods)");
+        if (period is { } runEvery)
+        {
+            // Runs never overlap (reserved concurrency 1): a run that outlasted the period would make
+            // the next one wait, and the backlog would only grow.
+            Require(indexer.TimeoutSeconds <= runEvery.TotalSeconds, "indexer.timeoutSeconds",
+                $"must not exceed the period of indexer.schedule ({runEvery.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s): a run must end before the next one is due");
+        }
+
+        var digests = config.Digests;
+        Require(digests.MemoryMiB is >= 128 and <= 10_240, "digests.memoryMiB", "must be between 128 and 10240");
+        Require(digests.TimeoutSeconds is >= 1 and <= 900, "digests.timeoutSeconds", "must be between 1 and 900");
+        Require(LogRetentionValues.Contains(digests.LogRetentionDays), "digests.logRetentionDays",
+            "must be one of " + string.Join(", ", LogRetentionValues.Select(v => v.ToString(CultureInfo.InvariantCulture))));
+        // At least 10 minutes: a retried run lands a few minutes late, and verification reports a gap
+        // of more than 1.5 periods as a missing digest. At most 12 hours: the digest-not-written
+        // alarm spans two periods, and CloudWatch evaluates at most one day.
+        Require(digests.PeriodMinutes is >= 10 and <= 720, "digests.periodMinutes",
+            "must be between 10 and 720 (a retried run lands minutes late; the digest-not-written alarm spans two periods, at most a day)");
+        if (digests.PeriodMinutes is >= 10 and <= 720)
+        {
+            // Runs never overlap (reserved concurrency 1), and two runs at once would both link to
+            // the same previous digest.
+            Require(digests.TimeoutSeconds <= digests.PeriodMinutes * 60, "digests.timeoutSeconds",
+                $"must not exceed digests.periodMinutes ({(digests.PeriodMinutes * 60).ToString(CultureInfo.InvariantCulture)} s): a run must end before the next one is due");
+        }
+
         Require(config.Queue.MaxReceiveCount is >= 1 and <= 1000, "queue.maxReceiveCount", "must be between 1 and 1000");
 
         var alarms = config.Alarms;
@@ -57,6 +94,8 @@ public static partial class EnvironmentConfigValidator
         Require(alarms.RejectedEvents >= 0, "alarms.rejectedEvents", "must not be negative");
         Require(alarms.ConflictingDuplicates >= 0, "alarms.conflictingDuplicates", "must not be negative");
         Require(alarms.FailedEvents >= 0, "alarms.failedEvents", "must not be negative");
+        Require(alarms.IndexerErrors >= 0, "alarms.indexerErrors", "must not be negative");
+        Require(alarms.IndexProblems >= 0, "alarms.indexProblems", "must not be negative");
 
         var backup = config.Backup;
         Require(backup.DailyRetentionDays >= 1, "backup.dailyRetentionDays", "must be at least 1");
@@ -101,16 +140,17 @@ public static partial class EnvironmentConfigValidator
             "must be a daily cron(M H * * ? *) expression at 01:00 UTC or later (each run exports the previous UTC day)");
         Require(SchedulePattern().IsMatch(archive.FullExportSchedule), "archive.fullExportSchedule", "must be a cron(...) or rate(...) expression");
 
-        ValidatePrincipals(config.Access.AuditorPrincipals, "access.auditorPrincipals", errors);
+        ValidatePrincipals(config.Access.AuditorPrincipals, "access.auditorPrincipals", "auditor", errors);
+        ValidatePrincipals(config.Access.OperatorPrincipals, "access.operatorPrincipals", "operator", errors);
 
         return errors;
     }
 
-    private static void ValidatePrincipals(IReadOnlyList<string> principals, string key, List<string> errors)
+    private static void ValidatePrincipals(IReadOnlyList<string> principals, string key, string role, List<string> errors)
     {
         if (principals.Count == 0)
         {
-            errors.Add($"'{key}' must list at least one IAM user or role ARN (the auditor role trusts nobody else).");
+            errors.Add($"'{key}' must list at least one IAM user or role ARN (the {role} role trusts nobody else).");
             return;
         }
 

@@ -6,9 +6,9 @@ using PaymentAudit.Infra.Configuration;
 namespace PaymentAudit.Infra.Constructs;
 
 /// <summary>
-/// The Object-Locked archive bucket (signed digests, copies of the table exports), the staging
-/// bucket DynamoDB writes the table exports to, and the bucket that receives both buckets' server
-/// access logs.
+/// The Object-Locked archive bucket (copies of the table exports, whole payloads of quarantined
+/// messages, the history index, signed digests), the staging bucket DynamoDB writes the table
+/// exports to, and the bucket that receives both buckets' server access logs.
 /// </summary>
 /// <remarks>
 /// Exports land in a staging bucket without Object Lock because AWS does not document that DynamoDB
@@ -20,6 +20,15 @@ public sealed class AuditArchive : Construct
 {
     /// <summary>Key prefix of the scheduled table exports.</summary>
     public const string ExportPrefix = "exports/";
+
+    /// <summary>Key prefix under which the writer archives whole payloads of quarantined messages.</summary>
+    public const string QuarantinePrefix = "quarantine/";
+
+    /// <summary>Key prefix of the history index (manifest and segments) that the indexer maintains.</summary>
+    public const string HistoryPrefix = "history/";
+
+    /// <summary>Key prefix of the signed chain-head digests that the digest function writes and auditors verify.</summary>
+    public const string DigestPrefix = "digests/";
 
     /// <summary>Days after which S3 aborts a multipart upload that never completed, freeing its parts.</summary>
     public const int AbortIncompleteUploadDays = 7;
@@ -121,13 +130,27 @@ public sealed class AuditArchive : Construct
     /// <summary>Receives the server access logs of the archive and staging buckets.</summary>
     public Bucket AccessLogBucket { get; }
 
-    // Objects move to Glacier and are never expired here; unfinished multipart uploads (an export
-    // or a copy that died midway) are aborted so their parts stop costing storage.
+    /// <summary>
+    /// Prefixes whose objects move to Glacier Flexible Retrieval after the configured days: export
+    /// copies and quarantined payloads, read rarely and restored when needed. The history index
+    /// (<see cref="HistoryPrefix"/>) stays in S3 Standard: the indexer reads and merges its segments
+    /// and auditors' history queries read every segment a query spans, which a Glacier object
+    /// would refuse until restored. The digests (<see cref="DigestPrefix"/>) stay in Standard too:
+    /// each run reads the latest one, and verification reads every digest. S3 lifecycle filters
+    /// cannot exclude a prefix, so the rules name the prefixes that do move; objects under any
+    /// other prefix stay in Standard. Object Lock's default retention covers every object whatever
+    /// its prefix or storage class.
+    /// </summary>
+    public static readonly IReadOnlyList<string> GlacierPrefixes = [ExportPrefix, QuarantinePrefix];
+
+    // Objects are never expired here; unfinished multipart uploads (an export or a copy that died
+    // midway) are aborted so their parts stop costing storage.
     private static LifecycleRule[] ArchiveLifecycle(ArchiveConfig settings) =>
     [
-        new LifecycleRule
+        .. GlacierPrefixes.Select(prefix => new LifecycleRule
         {
-            Id = "ArchiveToGlacier",
+            Id = $"Archive{char.ToUpperInvariant(prefix[0])}{prefix[1..^1]}ToGlacier",
+            Prefix = prefix,
             Transitions =
             [
                 new Transition { StorageClass = StorageClass.GLACIER, TransitionAfter = Duration.Days(settings.GlacierTransitionDays) },
@@ -136,7 +159,7 @@ public sealed class AuditArchive : Construct
             [
                 new NoncurrentVersionTransition { StorageClass = StorageClass.GLACIER, TransitionAfter = Duration.Days(settings.GlacierTransitionDays) },
             ],
-        },
+        }),
         new LifecycleRule
         {
             Id = "AbortIncompleteMultipartUploads",

@@ -5,7 +5,11 @@ using Constructs;
 
 namespace PaymentAudit.Infra.Constructs;
 
-/// <summary>One dashboard that follows an event through the flow: queue, writer, outcomes, table, dead letters.</summary>
+/// <summary>
+/// One dashboard that follows an event through the flow: queue, writer, outcomes, table, dead
+/// letters, then the history indexer that makes it findable by actor and payment record, and the
+/// digests that commit every chain's head under the signing key.
+/// </summary>
 public sealed class AuditDashboard : Construct
 {
     /// <summary>Outcome metrics the writer emits (EMF, Count).</summary>
@@ -13,6 +17,21 @@ public sealed class AuditDashboard : Construct
 
     /// <summary>Batch duration metric the writer emits (EMF, Milliseconds).</summary>
     public const string BatchDurationMetricName = "BatchDurationMs";
+
+    /// <summary>Records the indexer added to the history index in a run (EMF, Count).</summary>
+    public const string RecordsIndexedMetricName = "RecordsIndexed";
+
+    /// <summary>Duration of an indexer run (EMF, Milliseconds).</summary>
+    public const string IndexRunDurationMetricName = "IndexRunDurationMs";
+
+    /// <summary>Chains in a digest (EMF, Count).</summary>
+    public const string ChainsDigestedMetricName = "ChainsDigested";
+
+    /// <summary>Chains whose head moved since the previous digest (EMF, Count).</summary>
+    public const string ChainsMovedMetricName = "ChainsMoved";
+
+    /// <summary>Duration of a digest run (EMF, Milliseconds).</summary>
+    public const string DigestDurationMetricName = "DigestDurationMs";
 
     private static readonly Duration Period = Duration.Minutes(5);
 
@@ -22,7 +41,7 @@ public sealed class AuditDashboard : Construct
     {
         ArgumentNullException.ThrowIfNull(props);
         var dimensions = new Dictionary<string, string> { [AuditAlarms.EnvironmentDimension] = props.EnvironmentName };
-        Metric WriterMetric(string name, string statistic) => new(new MetricProps
+        Metric AppMetric(string name, string statistic) => new(new MetricProps
         {
             Namespace = props.MetricsNamespace,
             MetricName = name,
@@ -62,12 +81,12 @@ public sealed class AuditDashboard : Construct
                         props.Writer.MetricDuration(new MetricOptions { Statistic = Stats.P(99), Period = Period }),
                     ]),
                     Graph("Writer batch duration (ms)", [
-                        WriterMetric(BatchDurationMetricName, Stats.P(50)),
-                        WriterMetric(BatchDurationMetricName, Stats.P(99)),
+                        AppMetric(BatchDurationMetricName, Stats.P(50)),
+                        AppMetric(BatchDurationMetricName, Stats.P(99)),
                     ]),
                 ],
                 [
-                    Graph("3. Event outcomes", [.. OutcomeMetricNames.Select(name => WriterMetric(name, Stats.SUM))], width: 12),
+                    Graph("3. Event outcomes", [.. OutcomeMetricNames.Select(name => AppMetric(name, Stats.SUM))], width: 12),
                     Graph("4. Table: consumed capacity", [
                         props.Table.MetricConsumedWriteCapacityUnits(sum),
                         props.Table.MetricConsumedReadCapacityUnits(sum),
@@ -80,6 +99,37 @@ public sealed class AuditDashboard : Construct
                     Graph("Table: system errors", [TableOperationMetrics.Sum(props.Table, "SystemErrors", Period)]),
                     Graph("Table: conditional check failures (chain races, duplicates)", [
                         props.Table.MetricConditionalCheckFailedRequests(sum),
+                    ]),
+                ],
+                [
+                    Graph("5. History indexer: runs, errors, throttles", [
+                        props.Indexer.MetricInvocations(sum),
+                        props.Indexer.MetricErrors(sum),
+                        props.Indexer.MetricThrottles(sum),
+                    ]),
+                    Graph("Indexer: records indexed, chains that do not link", [
+                        AppMetric(RecordsIndexedMetricName, Stats.SUM),
+                        AppMetric(AuditAlarms.IndexProblemsMetricName, Stats.MAXIMUM),
+                    ]),
+                    Graph("Indexer run duration (ms)", [
+                        AppMetric(IndexRunDurationMetricName, Stats.MAXIMUM),
+                        props.Indexer.MetricDuration(maximum),
+                    ]),
+                ],
+                [
+                    Graph("6. Digests: runs, errors, throttles", [
+                        props.Digest.MetricInvocations(sum),
+                        props.Digest.MetricErrors(sum),
+                        props.Digest.MetricThrottles(sum),
+                    ]),
+                    Graph("Digests stored, chains digested and moved", [
+                        AppMetric(AuditAlarms.DigestsWrittenMetricName, Stats.SUM),
+                        AppMetric(ChainsDigestedMetricName, Stats.MAXIMUM),
+                        AppMetric(ChainsMovedMetricName, Stats.SUM),
+                    ]),
+                    Graph("Digest run duration (ms)", [
+                        AppMetric(DigestDurationMetricName, Stats.MAXIMUM),
+                        props.Digest.MetricDuration(maximum),
                     ]),
                 ],
             ],

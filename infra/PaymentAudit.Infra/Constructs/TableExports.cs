@@ -47,7 +47,7 @@ public sealed class TableExports : Construct
         StateMachineRole = new Role(this, "StateMachineRole", new RoleProps
         {
             Description = $"PaymentAudit {environment}: the export state machine starts and watches table exports",
-            AssumedBy = ServiceInAccount("states.amazonaws.com", stack.Account),
+            AssumedBy = ServicePrincipals.InAccount("states.amazonaws.com", stack.Account),
         });
         StateMachinePolicy = new ManagedPolicy(this, "StateMachinePolicy", new ManagedPolicyProps
         {
@@ -91,7 +91,7 @@ public sealed class TableExports : Construct
         SchedulerRole = new Role(this, "SchedulerRole", new RoleProps
         {
             Description = $"PaymentAudit {environment}: EventBridge Scheduler starts the table export state machine",
-            AssumedBy = ServiceInAccount("scheduler.amazonaws.com", stack.Account),
+            AssumedBy = ServicePrincipals.InAccount("scheduler.amazonaws.com", stack.Account),
         });
         SchedulerPolicy = new ManagedPolicy(this, "SchedulerPolicy", new ManagedPolicyProps
         {
@@ -172,16 +172,6 @@ public sealed class TableExports : Construct
 
     /// <summary>Failed, timed-out and aborted executions, summed with missing series as zero.</summary>
     public MathExpression FailedExecutions { get; }
-
-    // Only this account's Step Functions or Scheduler may use the role (confused-deputy guard).
-    private static ServicePrincipal ServiceInAccount(string service, string account) =>
-        new(service, new ServicePrincipalOpts
-        {
-            Conditions = new Dictionary<string, object>
-            {
-                ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = account },
-            },
-        });
 
     private CfnSchedule Schedule(string id, string name, string description, string expression, string exportType)
     {

@@ -6,6 +6,9 @@ public static class WriterEnvironment
     /// <summary>Audit table name (required by the writer).</summary>
     public const string TableName = "PAYMENTAUDIT_TABLE_NAME";
 
+    /// <summary>Archive bucket, where whole payloads of large quarantined messages go (required).</summary>
+    public const string ArchiveBucket = "PAYMENTAUDIT_ARCHIVE_BUCKET";
+
     /// <summary>Environment name, the <c>Environment</c> metric dimension (required).</summary>
     public const string EnvironmentName = "PAYMENTAUDIT_ENVIRONMENT";
 

@@ -3,6 +3,7 @@ using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.Logs;
 using Constructs;
+using PaymentAudit.Core.Topology;
 using PaymentAudit.Infra.Bundling;
 
 namespace PaymentAudit.Infra.Constructs;
@@ -10,32 +11,31 @@ namespace PaymentAudit.Infra.Constructs;
 /// <summary>
 /// The writer Lambda, its role, its encrypted log group and the SQS event source. The role gets one
 /// customer-managed policy with exactly the actions the write path uses: it can create items
-/// (conditional put, condition check inside transactions, read heads and guards) but never update
-/// or delete them.
+/// (one conditional put per record, a directory item per chain), read a chain's last records and
+/// look events up in the event index, and archive whole quarantined payloads, but never update or
+/// delete an item and never read or overwrite anything else in the archive.
 /// </summary>
 public sealed class WriterFunction : Construct
 {
     /// <summary>Handler of the Stream-to-Stream entry point in the PaymentAudit.Writer assembly.</summary>
     public const string Handler = "PaymentAudit.Writer::PaymentAudit.Writer.Function::HandleAsync";
 
-    /// <summary>Table actions of the writer. TransactWriteItems is authorized as its Put and ConditionCheck parts.</summary>
-    public static readonly IReadOnlyList<string> TableActions = ["dynamodb:ConditionCheckItem", "dynamodb:GetItem", "dynamodb:PutItem"];
+    /// <summary>
+    /// Table actions of the writer: a conditional PutItem per record (and once per chain its
+    /// directory item), Query for a chain's last records, GetItem for a record found through the
+    /// event index.
+    /// </summary>
+    public static readonly IReadOnlyList<string> TableActions = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"];
+
+    /// <summary>Action on the event index: a late repeat of an event is found by its id.</summary>
+    public static readonly IReadOnlyList<string> EventIndexActions = ["dynamodb:Query"];
+
+    /// <summary>Archive action: whole payloads of large quarantined messages, under <see cref="AuditArchive.QuarantinePrefix"/>.</summary>
+    public static readonly IReadOnlyList<string> ArchiveActions = ["s3:PutObject"];
 
     /// <summary>Queue actions the event source mapping performs with the writer's role.</summary>
     public static readonly IReadOnlyList<string> QueueActions =
         ["sqs:ChangeMessageVisibility", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ReceiveMessage"];
-
-    private static readonly Dictionary<int, RetentionDays> RetentionByDays = new()
-    {
-        [1] = RetentionDays.ONE_DAY, [3] = RetentionDays.THREE_DAYS, [5] = RetentionDays.FIVE_DAYS,
-        [7] = RetentionDays.ONE_WEEK, [14] = RetentionDays.TWO_WEEKS, [30] = RetentionDays.ONE_MONTH,
-        [60] = RetentionDays.TWO_MONTHS, [90] = RetentionDays.THREE_MONTHS, [120] = RetentionDays.FOUR_MONTHS,
-        [150] = RetentionDays.FIVE_MONTHS, [180] = RetentionDays.SIX_MONTHS, [365] = RetentionDays.ONE_YEAR,
-        [400] = RetentionDays.THIRTEEN_MONTHS, [545] = RetentionDays.EIGHTEEN_MONTHS, [731] = RetentionDays.TWO_YEARS,
-        [1096] = RetentionDays.THREE_YEARS, [1827] = RetentionDays.FIVE_YEARS, [2192] = RetentionDays.SIX_YEARS,
-        [2557] = RetentionDays.SEVEN_YEARS, [2922] = RetentionDays.EIGHT_YEARS, [3288] = RetentionDays.NINE_YEARS,
-        [3653] = RetentionDays.TEN_YEARS,
-    };
 
     /// <summary>Creates the function and its event source.</summary>
     public WriterFunction(Construct scope, string id, WriterFunctionProps props)
@@ -47,7 +47,7 @@ public sealed class WriterFunction : Construct
 
         LogGroup = new LogGroup(this, "LogGroup", new LogGroupProps
         {
-            Retention = RetentionByDays[settings.LogRetentionDays],
+            Retention = LogRetention.Of(settings.LogRetentionDays),
             EncryptionKey = props.DataKey,
             RemovalPolicy = props.RetainOnDelete ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
         });
@@ -61,17 +61,31 @@ public sealed class WriterFunction : Construct
 
         Policy = new ManagedPolicy(this, "Policy", new ManagedPolicyProps
         {
-            Description = $"PaymentAudit {props.EnvironmentName} writer: append-only table access, queue consumption, own logs",
+            Description = $"PaymentAudit {props.EnvironmentName} writer: append-only table access, queue consumption, quarantine archive, own logs",
             Roles = [Role],
             Statements =
             [
                 Statements.Allow("AppendToAuditTable", [.. TableActions], [props.Table.TableArn]),
-                Statements.Allow("ConsumeAuditQueue", [.. QueueActions], [props.Queue.QueueArn]),
+                // The one index by name, not index/*: an index added later is not the writer's.
                 Statements.Allow(
-                    "UseDataKeyThroughQueueAndTable",
+                    "FindEventsInTheEventIndex",
+                    [.. EventIndexActions],
+                    [$"{props.Table.TableArn}/index/{AuditTopology.EventIndexName}"]),
+                Statements.Allow("ConsumeAuditQueue", [.. QueueActions], [props.Queue.QueueArn]),
+                // Keys are quarantine/<sha256 of the payload>, so the writer cannot name them in
+                // advance; it can only add objects (new versions under Object Lock), never read,
+                // delete or touch another prefix.
+                Statements.Allow(
+                    "ArchiveQuarantinedPayloads",
+                    [.. ArchiveActions],
+                    [props.ArchiveBucket.ArnForObjects(AuditArchive.QuarantinePrefix + "*")]),
+                // SQS and DynamoDB decrypt with the data key; S3 generates a data key for each
+                // archived payload (the bucket's default encryption).
+                Statements.Allow(
+                    "UseDataKeyThroughQueueTableAndArchive",
                     ["kms:Decrypt", "kms:GenerateDataKey"],
                     [props.DataKey.KeyArn],
-                    Statements.ViaServices(region, "sqs", "dynamodb")),
+                    Statements.ViaServices(region, "sqs", "dynamodb", "s3")),
                 // The log group ARN ends in ":*", which covers its log streams and nothing else.
                 Statements.Allow("WriteOwnLogs", ["logs:CreateLogStream", "logs:PutLogEvents"], [LogGroup.LogGroupArn]),
             ],
@@ -80,7 +94,7 @@ public sealed class WriterFunction : Construct
         Function = new Function(this, "Function", new FunctionProps
         {
             Description = $"PaymentAudit {props.EnvironmentName} writer: validates, chains and stores audit events",
-            Runtime = WriterCode.Runtime,
+            Runtime = FunctionCode.Runtime,
             Architecture = Architecture.ARM_64,
             Handler = Handler,
             Code = props.Code,
@@ -95,6 +109,7 @@ public sealed class WriterFunction : Construct
             Environment = new Dictionary<string, string>
             {
                 [WriterEnvironment.TableName] = props.Table.TableName,
+                [WriterEnvironment.ArchiveBucket] = props.ArchiveBucket.BucketName,
                 [WriterEnvironment.EnvironmentName] = props.EnvironmentName,
                 [WriterEnvironment.MetricsNamespace] = settings.MetricsNamespace,
                 [WriterEnvironment.MaxEventBytes] = settings.MaxEventBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -49,12 +49,12 @@ public sealed class ChainVerifierTests
     public async Task VerifyAsync_CommitmentOfAnEarlierPosition_IsCheckedThere()
     {
         _chain.Commitments.Clear();
-        _chain.Commitments.Add(new ChainHead(3, new string('e', 64)));
+        _chain.Commitments.Add(new ChainCommitment(3, new string('e', 64), "the test's commitment"));
 
         var result = await _chain.VerifyAsync();
 
         result.Violations.ShouldHaveSingleItem().ShouldBe(new ChainViolation(
-            Chain, 3, ViolationKind.HeadMismatch, "record 3 differs from the committed head at that position (chain rewritten after it was committed)"));
+            Chain, 3, ViolationKind.HeadMismatch, "record 3 differs from the head the test's commitment committed at that position (chain rewritten after it was committed)"));
     }
 
     [Fact]
@@ -166,7 +166,7 @@ public sealed class ChainVerifierTests
         var result = await _chain.VerifyAsync();
 
         result.Violations.ShouldHaveSingleItem().ShouldBe(new ChainViolation(
-            Chain, 5, ViolationKind.HeadMismatch, "the chain was committed at seq 5 but its stored records end at 4 (records removed at the end)"));
+            Chain, 5, ViolationKind.HeadMismatch, "the test's commitment committed the chain at seq 5 but its stored records end at 4 (records removed at the end)"));
     }
 
     [Fact]
@@ -183,7 +183,7 @@ public sealed class ChainVerifierTests
     [Fact]
     public async Task VerifyAsync_RecordsAfterTheLastCommitment_AreCheckedByTheirLinks()
     {
-        var appended = ChainLinker.Link(Chain, _chain.Commitments[^1], Entries.Access("evt-later"), Some.ReceivedAt).Record;
+        var appended = ChainLinker.Link(Chain, new ChainHead(_chain.Commitments[^1].Seq, _chain.Commitments[^1].Hash), Entries.Access("evt-later"), Some.ReceivedAt).Record;
         _chain.Records.Add(new StoredRecord(Chain, 6, appended));
 
         var result = await _chain.VerifyAsync();
@@ -259,7 +259,7 @@ public sealed class ChainVerifierTests
         var result = await _chain.VerifyAsync();
 
         result.Violations.ShouldHaveSingleItem().ShouldBe(new ChainViolation(
-            Chain, 5, ViolationKind.HeadMismatch, "record 5 differs from the committed head at that position (chain rewritten after it was committed)"));
+            Chain, 5, ViolationKind.HeadMismatch, "record 5 differs from the head the test's commitment committed at that position (chain rewritten after it was committed)"));
     }
 
     [Fact]
@@ -282,7 +282,7 @@ public sealed class ChainVerifierTests
             var body = r.Body.Replace(",\"seq\":", ", \"seq\":", StringComparison.Ordinal);
             return r with { Body = body, Hash = RecordHasher.Compute(body, r.PrevHash) };
         });
-        _chain.Commitments[0] = new ChainHead(5, _chain[5].Hash);
+        _chain.Commitments[0] = StoredChain.Commit(new ChainHead(5, _chain[5].Hash));
 
         var result = await _chain.VerifyAsync();
 

@@ -15,7 +15,7 @@ public sealed class RecordFormatTests
         var third = ChainLinker.Link("chain-a", new ChainHead(2, second.Hash), Entries.Access("evt-3"), Some.ReceivedAt).Record;
         var records = new[] { first, second, third }.Select(r => new StoredRecord("chain-a", r.Seq, r)).ToAsyncEnumerable();
 
-        var result = await new ChainVerifier(new AuditEventValidator()).VerifyAsync("chain-a", records, [new ChainHead(3, third.Hash)]);
+        var result = await new ChainVerifier(new AuditEventValidator()).VerifyAsync("chain-a", records, [new ChainCommitment(3, third.Hash, "a test")]);
 
         result.IsIntact.ShouldBeTrue(string.Join("; ", result.Violations));
     }

@@ -8,6 +8,7 @@ namespace PaymentAudit.Core.Tests.Support;
 public sealed class InMemoryChains : IChainSource
 {
     private readonly SortedDictionary<string, List<StoredRecord>> _chains = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _unlisted = new(StringComparer.Ordinal);
 
     /// <summary>Appends <paramref name="entries"/> to <paramref name="chainId"/> as the writer would.</summary>
     public InMemoryChains Append(string chainId, params ChainEntry[] entries)
@@ -30,15 +31,22 @@ public sealed class InMemoryChains : IChainSource
         chain[index] = chain[index] with { Record = edit(chain[index].Record) };
     }
 
+    /// <summary>Removes a chain's directory entry behind the writer's back (its records stay).</summary>
+    public void RemoveFromDirectory(string chainId) => _unlisted.Add(chainId);
+
     /// <inheritdoc />
     public async IAsyncEnumerable<string> ListChainIdsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        foreach (var chainId in _chains.Keys.ToList())
+        foreach (var chainId in _chains.Keys.Where(id => !_unlisted.Contains(id)).ToList())
         {
             await Task.Yield();
             yield return chainId;
         }
     }
+
+    /// <inheritdoc />
+    public Task<ChainHead> ReadHeadAsync(string chainId, CancellationToken cancellationToken) =>
+        Task.FromResult(_chains.TryGetValue(chainId, out var chain) && chain.Count > 0 ? new ChainHead(chain[^1].KeySeq, chain[^1].Record.Hash) : ChainHead.Genesis);
 
     /// <inheritdoc />
     public async IAsyncEnumerable<StoredRecord> ReadChainAsync(string chainId, long fromSeq, [EnumeratorCancellation] CancellationToken cancellationToken)

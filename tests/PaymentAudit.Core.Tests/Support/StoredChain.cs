@@ -10,7 +10,7 @@ namespace PaymentAudit.Core.Tests.Support;
 /// </summary>
 public sealed class StoredChain
 {
-    private StoredChain(string chainId, List<StoredRecord> records, List<ChainHead> commitments)
+    private StoredChain(string chainId, List<StoredRecord> records, List<ChainCommitment> commitments)
     {
         ChainId = chainId;
         Records = records;
@@ -24,18 +24,21 @@ public sealed class StoredChain
     public List<StoredRecord> Records { get; }
 
     /// <summary>Heads committed outside the table; by default the last record as linked.</summary>
-    public List<ChainHead> Commitments { get; }
+    public List<ChainCommitment> Commitments { get; }
 
     /// <summary>A chain of <paramref name="entries"/> linked from the genesis head, as the writer stores it, with its last record committed.</summary>
     public static StoredChain Of(string chainId, IReadOnlyList<ChainEntry> entries)
     {
         var linked = ChainLinker.Link(chainId, ChainHead.Genesis, entries, Some.ReceivedAt);
         var records = linked.Select(l => new StoredRecord(chainId, l.Record.Seq, l.Record)).ToList();
-        return new StoredChain(chainId, records, linked.Count == 0 ? [] : [linked[^1].Head]);
+        return new StoredChain(chainId, records, linked.Count == 0 ? [] : [Commit(linked[^1].Head)]);
     }
 
     /// <summary>A chain of five entries: access, payment, a quarantined payload, minimal access, access.</summary>
     public static StoredChain OfFive(string chainId = "chain-a") => Of(chainId, Entries.Mixed());
+
+    /// <summary>A commitment of <paramref name="head"/> as the tests' stand-in for an index manifest.</summary>
+    public static ChainCommitment Commit(ChainHead head) => new(head.Seq, head.Hash, "the test's commitment");
 
     /// <summary>The record stored under key <paramref name="seq"/>.</summary>
     public ChainRecord this[long seq] => Records.Single(r => r.KeySeq == seq).Record;

@@ -56,6 +56,45 @@ public static class Some
             + "scheme report; export of the result set to the case file was requested and approved by the duty manager"),
     };
 
+    /// <summary>
+    /// A "record viewed" event of one payment record, shaped as the client library's
+    /// <c>AuditEventFactory.RecordViewed</c> builds it: the smallest common event (~370 bytes of JSON).
+    /// </summary>
+    public static AuditEvent RecordViewedEvent(int index)
+    {
+        var recordId = $"pay-{index % 100_000:D6}";
+        return new AuditEvent
+        {
+            EventId = Guid.CreateVersion7().ToString(),
+            EventType = AuditEventTypes.RecordViewed,
+            OccurredAt = Timestamp(index),
+            Actor = new Actor($"user-{index % 50:D3}", ActorTypes.User),
+            Origin = new Origin("backoffice-web", "10.1.2.3", $"req-{index:D6}"),
+            Query = new QueryDetails([recordId]),
+            Response = new ResponseDetails([recordId]),
+            Outcome = new Outcome(OutcomeResults.Success),
+        };
+    }
+
+    /// <summary>
+    /// A message body that is not an event: <paramref name="length"/> characters drawn (seeded by
+    /// <paramref name="index"/>) from what an SQS message may carry in ASCII: printable characters,
+    /// tab, line feed and carriage return. Quotes, backslashes and control characters make it grow
+    /// when it is stored as JSON text.
+    /// </summary>
+    public static string JunkPayload(int index, int length)
+    {
+        const string Alphabet = "\t\n\r !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~";
+        var random = new Random(index);
+        return string.Create(length, random, (chars, r) =>
+        {
+            for (var i = 0; i < chars.Length; i++)
+            {
+                chars[i] = Alphabet[r.Next(Alphabet.Length)];
+            }
+        });
+    }
+
     /// <summary>JSON of an event, as the client library sends it.</summary>
     public static string Json(AuditEvent auditEvent) => JsonSerializer.Serialize(auditEvent, AuditEventJsonContext.Default.AuditEvent);
 

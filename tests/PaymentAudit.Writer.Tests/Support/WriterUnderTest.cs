@@ -75,7 +75,7 @@ public sealed class WriterUnderTest : IDisposable
     /// <summary>Verifies one chain, against the heads the history index committed.</summary>
     public async Task<ChainVerification> VerifyAsync(string chainId)
     {
-        var committed = (await History.ReadManifestAsync(CancellationToken.None))?.WatermarkOf(chainId) is { } mark ? new[] { new ChainHead(mark.Seq, mark.Hash) } : [];
+        var committed = HistoryCommitments.Of(await History.ReadManifestAsync(CancellationToken.None), chainId);
         return await new ChainVerifier(new AuditEventValidator()).VerifyAsync(chainId, Reader.ReadChainAsync(chainId), committed);
     }
 

@@ -16,7 +16,9 @@ namespace PaymentAudit.Auditing.Verification;
 /// whole trail is verified, every structure beside the chains in both directions: the chain
 /// directory against the index's chains, the event index against the accepted records, the history
 /// index's rows against the records they come from, and archived payloads against their records.
-/// Its cost grows with the chains and records read, never with a table scan.
+/// Its cost grows with the chains and records read, never with a table scan. Given verified digests,
+/// it also holds every chain to the heads they signed, which finds a tail rewritten consistently
+/// (bodies changed and every hash recomputed) that the links alone cannot.
 /// </summary>
 public sealed class TrailVerifier
 {
@@ -64,8 +66,14 @@ public sealed class TrailVerifier
             complete = false;
         }
 
+        foreach (var violation in request.Digests?.Violations ?? [])
+        {
+            run.Report(violation);
+        }
+
         var violations = run.Violations.OrderBy(v => v.ChainId, StringComparer.Ordinal).ThenBy(v => v.Seq).ThenBy(v => v.Kind).ToList();
-        return new TrailReport(run.Chains, run.Records, violations, [.. run.Notices.Order(StringComparer.Ordinal)], clock.Elapsed, complete);
+        var digests = request.Digests is { } d ? new DigestCheck(d.Digests, d.Verified, run.Undigested) : null;
+        return new TrailReport(run.Chains, run.Records, violations, [.. run.Notices.Order(StringComparer.Ordinal)], clock.Elapsed, complete, digests);
     }
 
     private async Task<List<string>> ChainsAsync(VerifyRequest request, HistoryManifest? manifest, Run run, CancellationToken cancellationToken)
@@ -89,6 +97,14 @@ public sealed class TrailVerifier
             }
         }
 
+        foreach (var (chainId, seq) in request.Digests?.LatestHeads ?? new Dictionary<string, long>())
+        {
+            if (seq > 0 && listed.Add(chainId))
+            {
+                run.Report(new ChainViolation(chainId, seq, ViolationKind.MissingDirectoryEntry, "a signed digest committed this chain but the chain directory does not list it"));
+            }
+        }
+
         return [.. listed];
     }
 
@@ -107,13 +123,14 @@ public sealed class TrailVerifier
         }
 
         var mark = manifest?.WatermarkOf(chainId);
-        var committed = mark is null ? Array.Empty<ChainHead>() : [new ChainHead(mark.Seq, mark.Hash)];
+        IReadOnlyList<ChainCommitment> committed = [.. HistoryCommitments.Of(manifest, chainId), .. request.Digests?.For(chainId) ?? []];
+        var digested = request.Digests?.LatestHeads.GetValueOrDefault(chainId);
         var verifier = new ChainVerifier(_validator);
         var result = await verifier.VerifyAsync(
             chainId,
             _reader.ReadChainAsync(chainId, request.FromSeq, cancellationToken: cancellationToken),
             committed,
-            (stored, projection) => run.Saw(stored, projection, mark, request.IsWhole),
+            (stored, projection) => run.Saw(stored, projection, mark, request.IsWhole, digested),
             start,
             cancellationToken);
         foreach (var violation in result.Violations)
@@ -121,6 +138,7 @@ public sealed class TrailVerifier
             run.Report(violation);
         }
 
+        run.Walked[chainId] = result.LastRecord.Seq;
         if (result.RecordsChecked == 0 && request.IsWhole && mark is null)
         {
             run.Notices.Add($"chain '{chainId}' is listed in the chain directory but has no record yet");
@@ -156,6 +174,13 @@ public sealed class TrailVerifier
         {
             var position = TryPosition(entry);
             var sighting = run.EventSighting(entry.EventId);
+            if (position is { } beyond && sighting is null && !run.WasWalked(beyond.ChainId, beyond.Seq)
+                && await StoredAfterTheWalkAsync(entry, beyond.ChainId, beyond.Seq, cancellationToken))
+            {
+                // The trail is live: a record appended after its chain was walked is indexed too.
+                continue;
+            }
+
             if (position is not { } at || sighting is null || sighting.ChainId != at.ChainId || sighting.Seq != at.Seq)
             {
                 var (chainId, seq) = position ?? (entry.PartitionKey, 0L);
@@ -263,6 +288,11 @@ public sealed class TrailVerifier
         }
     }
 
+    private async Task<bool> StoredAfterTheWalkAsync(EventIndexEntry entry, string chainId, long seq, CancellationToken cancellationToken) =>
+        await _reader.ReadRecordAsync(chainId, seq, cancellationToken) is { } record
+            && string.Equals(record.Record.EventId, entry.EventId, StringComparison.Ordinal)
+            && string.Equals(record.Record.Status, RecordStatus.Accepted, StringComparison.Ordinal);
+
     private static (string ChainId, long Seq)? TryPosition(EventIndexEntry entry)
     {
         try
@@ -318,10 +348,13 @@ public sealed class TrailVerifier
         private readonly ConcurrentQueue<ChainViolation> _violations = new();
         private int _chainsDone;
         private long _records;
+        private long _undigested;
 
         public int Chains { get; set; }
 
         public long Records => Interlocked.Read(ref _records);
+
+        public long Undigested => Interlocked.Read(ref _undigested);
 
         public IReadOnlyCollection<ChainViolation> Violations => _violations;
 
@@ -333,13 +366,23 @@ public sealed class TrailVerifier
 
         public HistoryManifest? Manifest { get; set; }
 
+        /// <summary>Per chain walked, the last sequence number read: records after it were appended during the walk.</summary>
+        public ConcurrentDictionary<string, long> Walked { get; } = new(StringComparer.Ordinal);
+
+        public bool WasWalked(string chainId, long seq) => Walked.TryGetValue(chainId, out var last) && seq <= last;
+
         public void Report(ChainViolation violation) => _violations.Enqueue(violation);
 
-        public void Saw(StoredRecord stored, RecordProjection projection, ChainWatermark? mark, bool whole)
+        public void Saw(StoredRecord stored, RecordProjection projection, ChainWatermark? mark, bool whole, long? digested)
         {
             if (Interlocked.Increment(ref _records) % ProgressEveryRecords == 0)
             {
                 Progress();
+            }
+
+            if (request.Digests is not null && stored.KeySeq > (digested ?? 0))
+            {
+                Interlocked.Increment(ref _undigested);
             }
 
             if (projection.Quarantine is { Archived: true, PayloadSha256: { } sha, PayloadBytes: { } bytes })

@@ -1,3 +1,5 @@
+using PaymentAudit.Core.Digests;
+
 namespace PaymentAudit.Auditing.Verification;
 
 /// <summary>What to verify.</summary>
@@ -11,4 +13,11 @@ public sealed record VerifyRequest(IReadOnlyList<string> ChainIds, long FromSeq 
     /// event index, the history index, the chain directory) checked in both directions.
     /// </summary>
     public bool IsWhole => ChainIds.Count == 0 && FromSeq <= 1;
+
+    /// <summary>
+    /// Verified digests to hold every chain to (<c>verify --digests</c>): each head they commit must
+    /// still be in the table, records after the latest digest are counted as undigested, and a chain
+    /// a digest names must still be listed. Null: digests are not checked.
+    /// </summary>
+    public DigestVerification? Digests { get; init; }
 }

@@ -56,7 +56,7 @@ public sealed class TrailCheck
                     records.Add(record);
                 }
 
-                var committed = _commitments.TryGetValue(chainId, out var mark) ? new[] { new ChainHead(mark.Seq, mark.Hash) } : [];
+                var committed = _commitments.TryGetValue(chainId, out var mark) ? new[] { new ChainCommitment(mark.Seq, mark.Hash, HistoryCommitments.Source) } : [];
                 var verification = await verifier.VerifyAsync(chainId, records.ToAsyncEnumerable(), committed, cancellationToken: token);
                 if (verification.IsIntact)
                 {
