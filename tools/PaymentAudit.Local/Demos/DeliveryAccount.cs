@@ -5,7 +5,7 @@ namespace PaymentAudit.Local.Demos;
 
 /// <summary>
 /// What became of every message the demo sent, counted by identity: a sent event by its event id,
-/// a raw message by its SQS message id. A message is lost when it is neither stored (accepted or
+/// a raw message by its SQS message id (every record names the message it was made from). A message is lost when it is neither stored (accepted or
 /// quarantined) nor in the dead-letter queue: <c>lost = sent - stored - dead-lettered</c> as sets,
 /// so a dead-lettered message that was also stored can never stand in for one that is missing.
 /// </summary>
@@ -18,14 +18,14 @@ public sealed record DeliveryAccount(long Missing, long Lost, long DeadLettered,
     /// <summary>Accounts for what <paramref name="ledger"/> says was sent.</summary>
     /// <param name="ledger">What SQS accepted.</param>
     /// <param name="storedEventIds">Event ids with an accepted record.</param>
-    /// <param name="quarantinedMessageIds">SQS message ids with a quarantined record.</param>
+    /// <param name="storedMessageIds">SQS message ids with a record, accepted or quarantined (a raw message is found by it).</param>
     /// <param name="deadLetters">Every message of the dead-letter queue.</param>
     public static DeliveryAccount Of(
-        SendLedger ledger, IReadOnlySet<string> storedEventIds, IReadOnlySet<string> quarantinedMessageIds, IReadOnlyList<InspectedMessage> deadLetters)
+        SendLedger ledger, IReadOnlySet<string> storedEventIds, IReadOnlySet<string> storedMessageIds, IReadOnlyList<InspectedMessage> deadLetters)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(storedEventIds);
-        ArgumentNullException.ThrowIfNull(quarantinedMessageIds);
+        ArgumentNullException.ThrowIfNull(storedMessageIds);
         ArgumentNullException.ThrowIfNull(deadLetters);
         var rawSent = ledger.RawMessageIds.ToHashSet(StringComparer.Ordinal);
         var deadMessageIds = deadLetters.Select(m => m.MessageId).ToHashSet(StringComparer.Ordinal);
@@ -46,7 +46,7 @@ public sealed record DeliveryAccount(long Missing, long Lost, long DeadLettered,
 
         foreach (var messageId in rawSent)
         {
-            Count(quarantinedMessageIds.Contains(messageId), deadMessageIds.Contains(messageId), ref missing, ref lost, ref overlap);
+            Count(storedMessageIds.Contains(messageId), deadMessageIds.Contains(messageId), ref missing, ref lost, ref overlap);
         }
 
         return new DeliveryAccount(missing, lost, deadLetters.Count, overlap);

@@ -16,8 +16,8 @@ namespace PaymentAudit.Local.Demos;
 
 /// <summary>
 /// The demo: with the local event source running the real writer, sends a realistic stream through
-/// the client library (plus a few raw messages a misbehaving app sends), shows the client refusing
-/// a card number, waits until the queue drains, runs the history indexer, verifies every chain
+/// the client library (plus a few raw messages a misbehaving app sends), shows the client masking a
+/// card number in free text and refusing one used as an identifier, waits until the queue drains, runs the history indexer, verifies every chain
 /// against the heads the index committed, answers two auditor questions, and reports <c>demo: sent=.. stored=.. quarantined=.. dlq=.. lost=.. chains_verified=k/k</c>.
 /// </summary>
 public sealed class Demo
@@ -70,7 +70,7 @@ public sealed class Demo
         {
             await using (var trail = AuditTrail.Create(_sqs, new AuditTrailOptions { QueueUrl = _resources.QueueUrl, GroupStrategy = groups }))
             {
-                await ShowClientRefusalAsync(trail, traffic, ledger, cancellationToken);
+                await ShowCardNumbersAsync(trail, traffic, ledger, cancellationToken);
                 await SendAsync(trail, items, ledger, cancellationToken);
             }
 
@@ -115,10 +115,16 @@ public sealed class Demo
 
         var result = new DemoResult(
             ledger.Sent, check.Stored, check.Quarantined, check.DeadLettered, check.Lost, check.Doubled, check.Chains, check.ChainsVerified, drained, pipelineTime,
-            check.StoredAndDeadLettered);
+            check.StoredAndDeadLettered, check.Redacted, check.ClearCardNumbers);
         if (result.Doubled > 0)
         {
             Print($"error: {result.Doubled} messages were stored more than once");
+        }
+
+        Print($"card numbers: masked_by_client={ledger.Masked} masked_by_writer={result.Redacted} refused_by_client={ledger.Refused} stored_in_clear={result.ClearCardNumbers}");
+        if (result.ClearCardNumbers > 0)
+        {
+            Print($"error: {result.ClearCardNumbers} stored records hold a card number in the clear");
         }
 
         if (result.StoredAndDeadLettered > 0)
@@ -134,12 +140,20 @@ public sealed class Demo
         return result;
     }
 
-    private async Task ShowClientRefusalAsync(IAuditTrail trail, DemoTraffic traffic, SendLedger ledger, CancellationToken cancellationToken)
+    // A card number in free text is masked and the event sent; one used as an identifier cannot be
+    // masked without losing what the id means, so the client refuses that event.
+    private async Task ShowCardNumbersAsync(IAuditTrail trail, DemoTraffic traffic, SendLedger ledger, CancellationToken cancellationToken)
     {
+        var inText = traffic.EventWithCardNumber();
+        new AuditEventValidator().TrySerialize(inText, out _, out _, out var fields);
+        var eventId = await trail.RecordAsync(inText, cancellationToken);
+        ledger.EventSent(eventId);
+        ledger.EventMasked();
+        Print($"client: card number masked in {string.Join(", ", fields)} before sending event {eventId}");
         try
         {
-            await trail.RecordAsync(traffic.EventWithCardNumber(), cancellationToken);
-            Print("error: the client sent an event carrying a card number");
+            await trail.RecordAsync(traffic.EventWithCardNumberAsId(), cancellationToken);
+            Print("error: the client sent an event whose id is a card number");
         }
         catch (AuditEventRejectedException ex)
         {

@@ -12,8 +12,9 @@ namespace PaymentAudit.Local.Demos;
 
 /// <summary>
 /// Checks the audit table against what was sent: verifies every chain (also against the heads the
-/// history index committed), counts accepted and
-/// quarantined records, finds every sent event (by event id) and raw message (by message id),
+/// history index committed), counts accepted, quarantined and masked records, finds every sent
+/// event (by event id) and raw message (by message id, whether it was accepted or quarantined),
+/// searches every stored body for a card number in the clear,
 /// and reads every message of the dead-letter queue without consuming it (see
 /// <see cref="FauxqsQueueInspector"/>). A sent message is lost when it is neither in the table nor
 /// in the dead-letter queue, counted by identity (<see cref="DeliveryAccount"/>).
@@ -42,6 +43,8 @@ public sealed class TrailCheck
         var chainIds = await _reader.ListChainIdsAsync(cancellationToken);
         var accepted = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
         var rejected = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+        var messageIds = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
+        long redacted = 0, clearCardNumbers = 0;
         var violations = new ConcurrentQueue<ChainViolation>();
         var verified = 0;
         var verifier = new ChainVerifier(new AuditEventValidator());
@@ -72,20 +75,29 @@ public sealed class TrailCheck
 
                 foreach (var stored in records)
                 {
+                    var (messageId, masked) = Facts(stored.Record.Body);
+                    if (messageId is not null)
+                    {
+                        messageIds.TryAdd(messageId, 0);
+                    }
+
                     if (stored.Record.Status == RecordStatus.Accepted && stored.Record.EventId is { } eventId)
                     {
                         accepted.AddOrUpdate(eventId, 1, (_, n) => n + 1);
                     }
-                    else if (MessageIdOf(stored.Record.Body) is { } messageId)
+                    else if (messageId is not null)
                     {
                         rejected.AddOrUpdate(messageId, 1, (_, n) => n + 1);
                     }
+
+                    Interlocked.Add(ref redacted, masked ? 1 : 0);
+                    Interlocked.Add(ref clearCardNumbers, CardNumberDetector.ContainsCardNumber(stored.Record.Body) ? 1 : 0);
                 }
             });
 
         var deadLetters = await ReadDeadLettersAsync(cancellationToken);
         var account = DeliveryAccount.Of(
-            ledger, accepted.Keys.ToHashSet(StringComparer.Ordinal), rejected.Keys.ToHashSet(StringComparer.Ordinal), deadLetters);
+            ledger, accepted.Keys.ToHashSet(StringComparer.Ordinal), messageIds.Keys.ToHashSet(StringComparer.Ordinal), deadLetters);
         return new TrailCheckResult(
             Stored: accepted.Values.Sum(),
             Quarantined: rejected.Values.Sum(),
@@ -96,7 +108,9 @@ public sealed class TrailCheck
             Chains: chainIds.Count,
             ChainsVerified: verified,
             Violations: violations.OrderBy(v => v.ChainId, StringComparer.Ordinal).ThenBy(v => v.Seq).ToList(),
-            StoredAndDeadLettered: account.StoredAndDeadLettered);
+            StoredAndDeadLettered: account.StoredAndDeadLettered,
+            Redacted: redacted,
+            ClearCardNumbers: clearCardNumbers);
     }
 
     /// <summary>Every message of the dead-letter queue, checked against the depth SQS reports for it.</summary>
@@ -111,9 +125,11 @@ public sealed class TrailCheck
                 $"The dead-letter queue shows {messages.Count} messages on inspection but reports {depth.Total}: it cannot be accounted for.");
     }
 
-    private static string? MessageIdOf(string body)
+    // The queue message a record was made from, and whether the writer masked a card number in it.
+    private static (string? MessageId, bool Redacted) Facts(string body)
     {
         using var document = JsonDocument.Parse(body);
-        return document.RootElement.TryGetProperty("messageId", out var id) ? id.GetString() : null;
+        var root = document.RootElement;
+        return (root.TryGetProperty("messageId", out var id) ? id.GetString() : null, root.TryGetProperty("redacted", out _));
     }
 }

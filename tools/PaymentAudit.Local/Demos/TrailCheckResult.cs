@@ -13,6 +13,8 @@ namespace PaymentAudit.Local.Demos;
 /// <param name="ChainsVerified">Chains that verified intact.</param>
 /// <param name="Violations">Every finding of the chains that did not verify.</param>
 /// <param name="StoredAndDeadLettered">Sent messages both in the table and in the dead-letter queue.</param>
+/// <param name="Redacted">Records the writer stored with a card number masked (marked <c>redacted</c>; an event the client masked arrives clean).</param>
+/// <param name="ClearCardNumbers">Records whose stored body holds a card number in the clear (must be none).</param>
 public sealed record TrailCheckResult(
     long Stored,
     long Quarantined,
@@ -23,4 +25,6 @@ public sealed record TrailCheckResult(
     int Chains,
     int ChainsVerified,
     IReadOnlyList<ChainViolation> Violations,
-    long StoredAndDeadLettered);
+    long StoredAndDeadLettered,
+    long Redacted,
+    long ClearCardNumbers);
