@@ -119,6 +119,8 @@ case "$target" in
     dotnet run -c Release --no-build --project bench/PaymentAudit.Benchmarks -- harness writer
     log "Client harness against fauxqs"
     dotnet run -c Release --no-build --project bench/PaymentAudit.Benchmarks -- harness client
+    log "HTTP harness: the local endpoint against fauxqs, next to the client library"
+    dotnet run -c Release --no-build --project bench/PaymentAudit.Benchmarks -- harness http
     ;;
   synth)
     setup

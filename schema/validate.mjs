@@ -1,6 +1,8 @@
 // Validates JSON samples against audit-event.v1.schema.json with ajv (JSON Schema draft 2020-12).
 //
-// Usage: node schema/validate.mjs <file-or-folder> [...]
+// Usage: node schema/validate.mjs [--schema <schema file>] <file-or-folder> [...]
+// --schema validates against another schema instead, e.g. the draft-04 model the HTTP API derives
+// from this one (a schema whose $schema is draft-04 is compiled with ajv's draft-04 class).
 // Prints one JSON line per sample: {"name": <path relative to the argument>, "valid": bool, "errors": [...]}.
 // A folder is searched recursively for *.json files, in ordinal name order. A sample that is not
 // JSON is reported as invalid with a "not JSON" error, since no schema can accept it.
@@ -10,15 +12,19 @@ import { readFileSync, readdirSync, statSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import Ajv2020 from "ajv/dist/2020.js";
+import AjvDraft04 from "ajv-draft-04";
 import addFormats from "ajv-formats";
 
-const schemaPath = join(dirname(fileURLToPath(import.meta.url)), "audit-event.v1.schema.json");
+const publishedSchemaPath = join(dirname(fileURLToPath(import.meta.url)), "audit-event.v1.schema.json");
+const draft04 = "http://json-schema.org/draft-04/schema#";
 
-function compileSchema() {
+function compileSchema(schemaPath) {
+  const schema = JSON.parse(readFileSync(schemaPath, "utf8"));
   // strictRequired is off: the schema's then/else name properties declared by the parent object.
-  const ajv = new Ajv2020({ allErrors: true, strictSchema: true, strictNumbers: true, strictTypes: false, strictRequired: false });
+  const options = { allErrors: true, strictSchema: true, strictNumbers: true, strictTypes: false, strictRequired: false };
+  const ajv = schema.$schema === draft04 ? new AjvDraft04(options) : new Ajv2020(options);
   addFormats(ajv);
-  return ajv.compile(JSON.parse(readFileSync(schemaPath, "utf8")));
+  return ajv.compile(schema);
 }
 
 function samplesUnder(path) {
@@ -56,13 +62,19 @@ function check(validate, file) {
   return { valid, errors };
 }
 
-const roots = process.argv.slice(2);
-if (roots.length === 0) {
-  process.stderr.write("usage: node schema/validate.mjs <file-or-folder> [...]\n");
+let roots = process.argv.slice(2);
+let schemaPath = publishedSchemaPath;
+if (roots[0] === "--schema") {
+  schemaPath = roots[1];
+  roots = roots.slice(2);
+}
+
+if (roots.length === 0 || !schemaPath) {
+  process.stderr.write("usage: node schema/validate.mjs [--schema <schema file>] <file-or-folder> [...]\n");
   process.exit(2);
 }
 
-const validate = compileSchema();
+const validate = compileSchema(schemaPath);
 for (const root of roots) {
   const base = statSync(root).isDirectory() ? root : dirname(root);
   for (const file of samplesUnder(root)) {

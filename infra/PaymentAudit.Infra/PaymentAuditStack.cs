@@ -113,6 +113,8 @@ public sealed class PaymentAuditStack : Stack
             Parameters.All,
             config.Access.AuditorPrincipals,
             config.Access.OperatorPrincipals));
+        HttpApi = new AuditHttpApi(this, "HttpApi", new AuditHttpApiProps(
+            environment, config.Http, config.Writer.MetricsNamespace, Queues.Queue, Keys.DataKey, retain));
         Alarms = new AuditAlarms(this, "Alarms", new AuditAlarmsProps(
             environment,
             config.Alarms,
@@ -131,7 +133,9 @@ public sealed class PaymentAuditStack : Stack
             Backup.Vault,
             Export.FailedExecutions,
             ExportCopy.FailedCopies,
-            Export.DeadLetterQueue));
+            Export.DeadLetterQueue,
+            config.Http,
+            HttpApi));
         Dashboard = new AuditDashboard(this, "Dashboard", new AuditDashboardProps(
             environment,
             config.Writer.MetricsNamespace,
@@ -157,6 +161,7 @@ public sealed class PaymentAuditStack : Stack
         Output("ExportStateMachineArn", Export.StateMachine.AttrArn, "State machine that runs the table exports (start it to re-run one)");
         Output("SigningKeyArn", Keys.SigningKey.KeyArn, "KMS key that signs chain-head digests");
         Output("AlarmTopicArn", Alarms.Topic.TopicArn, "SNS topic of the alarms");
+        Output("HttpEndpoint", HttpApi.EventsUrl, "URL of POST /v1/events (SigV4, service execute-api); the batch route is /v1/events/batch");
     }
 
     /// <summary>The environment this stack deploys.</summary>
@@ -203,6 +208,9 @@ public sealed class PaymentAuditStack : Stack
 
     /// <summary>Producer policy, auditor role and operator role.</summary>
     public AuditAccess Access { get; }
+
+    /// <summary>HTTP ingestion API in front of the audit queue.</summary>
+    public AuditHttpApi HttpApi { get; }
 
     /// <summary>Alarm topic and alarms.</summary>
     public AuditAlarms Alarms { get; }

@@ -15,7 +15,7 @@ public sealed class AlarmTests(SynthesizedApp app)
     {
         var alarms = TemplateWalker.Resources(app.Json[environment], "AWS::CloudWatch::Alarm").Values.ToList();
 
-        alarms.Count.ShouldBe(20);
+        alarms.Count.ShouldBe(22);
         foreach (var alarm in alarms)
         {
             alarm["Properties"]!["AlarmActions"]!.ToJsonString().ShouldContain("AlarmsTopic");

@@ -57,6 +57,14 @@ public sealed class ConfigurationTests : IDisposable
     [InlineData("digests.timeoutSeconds")]
     [InlineData("digests.logRetentionDays")]
     [InlineData("digests.periodMinutes")]
+    [InlineData("http")]
+    [InlineData("http.throttleRateLimit")]
+    [InlineData("http.throttleBurstLimit")]
+    [InlineData("http.dailyQuotaPerKey")]
+    [InlineData("http.apiKeyRequired")]
+    [InlineData("http.accessLogRetentionDays")]
+    [InlineData("http.serverErrorRatePercent")]
+    [InlineData("http.throttledRequests")]
     public void Load_MissingKey_FailsNamingIt(string key)
     {
         var error = Should.Throw<ConfigurationException>(() => LoadVariant(json => Remove(json, key)));
@@ -119,6 +127,14 @@ public sealed class ConfigurationTests : IDisposable
     [InlineData("digests", "periodMinutes", 0, "digests.periodMinutes")]
     [InlineData("digests", "periodMinutes", 9, "digests.periodMinutes")]
     [InlineData("digests", "periodMinutes", 721, "digests.periodMinutes")]
+    [InlineData("http", "throttleRateLimit", 0, "http.throttleRateLimit")]
+    [InlineData("http", "throttleRateLimit", 10_001, "http.throttleRateLimit")]
+    [InlineData("http", "throttleBurstLimit", 5_001, "http.throttleBurstLimit")]
+    [InlineData("http", "throttleBurstLimit", 10, "http.throttleBurstLimit")]
+    [InlineData("http", "dailyQuotaPerKey", 0, "http.dailyQuotaPerKey")]
+    [InlineData("http", "accessLogRetentionDays", 31, "http.accessLogRetentionDays")]
+    [InlineData("http", "serverErrorRatePercent", 101, "http.serverErrorRatePercent")]
+    [InlineData("http", "throttledRequests", -1, "http.throttledRequests")]
     public void Load_OutOfRangeValue_FailsNamingTheKey(string section, string key, int value, string expectedKey)
     {
         var error = Should.Throw<ConfigurationException>(() => LoadVariant(json => json[section]![key] = value));

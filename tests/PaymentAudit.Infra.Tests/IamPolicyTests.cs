@@ -240,6 +240,44 @@ public sealed class IamPolicyTests(SynthesizedApp app)
 
     [Theory]
     [MemberData(nameof(Environments))]
+    public void HttpIntegrationRole_CanOnlySendToTheAuditQueueAndUseTheKeyThroughSqs(string environment)
+    {
+        var statements = StatementsOfRole(environment, "HttpApiIntegrationRole").Select(s => s.Summary);
+
+        statements.ShouldBe(
+        [
+            "SendToAuditQueue: sqs:SendMessage on <QueuesQueue.Arn>",
+            "EncryptThroughQueue: kms:Decrypt, kms:GenerateDataKey on <KeysDataKey.Arn> when " + ViaServices(environment, "sqs"),
+        ]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void HttpIntegrationRole_HasItsFixedName(string environment)
+    {
+        var role = TemplateWalker.Resources(app.Json[environment], "AWS::IAM::Role")
+            .Single(pair => PolicyStatementInTemplate.WithoutHash(pair.Key) == "HttpApiIntegrationRole").Value;
+
+        role["Properties"]!["RoleName"]!.GetValue<string>().ShouldBe($"PaymentAudit-{environment}-http-ingest");
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void OnlyTheHttpApiAuditorOperatorAndProducers_MaySendToTheAuditQueue(string environment)
+    {
+        // The audit queue's senders: applications (producer policy), the HTTP API, and the people's
+        // roles recording their own reads and actions. Nobody else may put an event in a chain.
+        var senders = TemplateWalker.Statements(app.Json[environment])
+            .Where(s => s.Effect == "Allow" && s.ResourceType == "AWS::IAM::ManagedPolicy" && s.Actions.Contains("sqs:SendMessage")
+                && s.RenderedResources.Contains("<QueuesQueue.Arn>"))
+            .Select(s => PolicyStatementInTemplate.WithoutHash(s.LogicalId))
+            .Order(StringComparer.Ordinal);
+
+        senders.ShouldBe(["AccessAuditorPolicy", "AccessOperatorPolicy", "AccessProducerPolicy", "HttpApiIntegrationPolicy"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
     public void WriterRole_CannotUpdateOrDelete(string environment)
     {
         var forbidden = StatementsOfRole(environment, "WriterRole")
@@ -430,6 +468,8 @@ public sealed class IamPolicyTests(SynthesizedApp app)
     [InlineData("prod", "IndexerScheduleRole", "scheduler.amazonaws.com")]
     [InlineData("dev", "DigestScheduleRole", "scheduler.amazonaws.com")]
     [InlineData("prod", "DigestScheduleRole", "scheduler.amazonaws.com")]
+    [InlineData("dev", "HttpApiIntegrationRole", "apigateway.amazonaws.com")]
+    [InlineData("prod", "HttpApiIntegrationRole", "apigateway.amazonaws.com")]
     public void ServiceRoles_TrustOnlyTheirServiceInThisAccount(string environment, string role, string service)
     {
         var trust = StatementsOfRoleTrust(environment, role);

@@ -31,7 +31,7 @@ public sealed class StackTests(SynthesizedApp app)
     {
         var outputs = app.Json[environment]["Outputs"]!.AsObject().Select(pair => pair.Key).ToList();
 
-        foreach (var name in new[] { "QueueUrl", "QueueArn", "TableName", "IndexerFunctionName", "DigestFunctionName", "ProducerPolicyArn", "AuditorRoleArn", "OperatorRoleArn", "ArchiveBucketName" })
+        foreach (var name in new[] { "QueueUrl", "QueueArn", "TableName", "IndexerFunctionName", "DigestFunctionName", "ProducerPolicyArn", "AuditorRoleArn", "OperatorRoleArn", "ArchiveBucketName", "HttpEndpoint" })
         {
             outputs.ShouldContain(name);
         }
@@ -139,8 +139,8 @@ public sealed class StackTests(SynthesizedApp app)
         dev.Alarms.Email.ShouldBeNull();
         prod.Indexer.LogRetentionDays.ShouldBeGreaterThanOrEqualTo(365);
         prod.Digests.LogRetentionDays.ShouldBeGreaterThanOrEqualTo(365);
-        app.Dev.ResourceCountIs("AWS::CloudWatch::Alarm", 20);
-        app.Prod.ResourceCountIs("AWS::CloudWatch::Alarm", 20);
+        app.Dev.ResourceCountIs("AWS::CloudWatch::Alarm", 22);
+        app.Prod.ResourceCountIs("AWS::CloudWatch::Alarm", 22);
         app.Dev.ResourceCountIs("AWS::DynamoDB::GlobalTable", 1);
         app.Prod.ResourceCountIs("AWS::DynamoDB::GlobalTable", 1);
     }

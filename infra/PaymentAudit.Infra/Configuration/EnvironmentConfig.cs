@@ -52,4 +52,7 @@ public sealed record EnvironmentConfig
 
     /// <summary>Principals trusted by the auditor and operator roles.</summary>
     public required AccessConfig Access { get; init; }
+
+    /// <summary>HTTP ingestion API: throttling, usage plan, access log and alarms.</summary>
+    public required HttpConfig Http { get; init; }
 }

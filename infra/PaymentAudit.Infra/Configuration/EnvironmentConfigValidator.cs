@@ -140,6 +140,18 @@ public static partial class EnvironmentConfigValidator
             "must be a daily cron(M H * * ? *) expression at 01:00 UTC or later (each run exports the previous UTC day)");
         Require(SchedulePattern().IsMatch(archive.FullExportSchedule), "archive.fullExportSchedule", "must be a cron(...) or rate(...) expression");
 
+        var http = config.Http;
+        Require(http.ThrottleRateLimit is >= 1 and <= 10_000, "http.throttleRateLimit", "must be between 1 and 10000 (requests per second)");
+        Require(http.ThrottleBurstLimit is >= 1 and <= 5_000, "http.throttleBurstLimit", "must be between 1 and 5000");
+        // A burst smaller than the rate would throttle a steady load the rate allows.
+        Require(http.ThrottleBurstLimit >= Math.Min(http.ThrottleRateLimit, 5_000), "http.throttleBurstLimit",
+            "must be at least http.throttleRateLimit (or 5000)");
+        Require(http.DailyQuotaPerKey >= 1, "http.dailyQuotaPerKey", "must be at least 1");
+        Require(LogRetentionValues.Contains(http.AccessLogRetentionDays), "http.accessLogRetentionDays",
+            "must be one of " + string.Join(", ", LogRetentionValues.Select(v => v.ToString(CultureInfo.InvariantCulture))));
+        Require(http.ServerErrorRatePercent is >= 0 and <= 100, "http.serverErrorRatePercent", "must be between 0 and 100");
+        Require(http.ThrottledRequests >= 0, "http.throttledRequests", "must not be negative");
+
         ValidatePrincipals(config.Access.AuditorPrincipals, "access.auditorPrincipals", "auditor", errors);
         ValidatePrincipals(config.Access.OperatorPrincipals, "access.operatorPrincipals", "operator", errors);
 

@@ -13,7 +13,7 @@ namespace PaymentAudit.Infra.Constructs;
 /// the flow: messages stuck or dead-lettered, writer failing or throttled, table throttling or
 /// erroring, events rejected, failed or conflicting, the history index failing, reporting a chain
 /// that does not link, not advancing or not started, digests failing, not written or not started,
-/// backups failing, exports failing or not starting.
+/// backups failing, exports failing or not starting, the HTTP API answering 5xx or throttling.
 /// </summary>
 public sealed class AuditAlarms : Construct
 {
@@ -228,6 +228,21 @@ public sealed class AuditAlarms : Construct
             "EventBridge Scheduler could not start a table export after its retries; the event is in the export dead-letter queue. Start the state machine with the event's input, then delete the message.",
             props.ExportDeadLetterQueue.MetricApproximateNumberOfMessagesVisible(new MetricOptions { Period = Period, Statistic = Stats.MAXIMUM }),
             0);
+        // API Gateway publishes 5XXError only for periods with requests, so no data means no
+        // failing request. The rate, not the count, so a busy hour is not an incident by itself.
+        HttpServerErrors = Create(
+            "HttpServerErrors",
+            "http-server-errors",
+            "The HTTP ingestion API answers 5xx: the audit queue refuses or is unavailable (503 with Retry-After), or API Gateway fails. Senders retry; read the access log's integrationStatus and the queue's metrics.",
+            props.HttpApi.ServerErrorRate(Period),
+            props.HttpSettings.ServerErrorRatePercent / 100.0);
+        // Counted from the access log: a datapoint exists only for a period with a 429.
+        HttpThrottledRequests = Create(
+            "HttpThrottledRequests",
+            "http-throttled-requests",
+            "The HTTP ingestion API throttles callers (429): the stage limits (http.throttleRateLimit, http.throttleBurstLimit) or a key's quota are too low for the load, or a sender is flooding. The access log names the callers.",
+            AuditHttpApi.ThrottledRequests(props.MetricsNamespace, props.EnvironmentName, Period),
+            props.HttpSettings.ThrottledRequests);
     }
 
     /// <summary>Topic every alarm notifies on alarm and on recovery.</summary>
@@ -293,12 +308,19 @@ public sealed class AuditAlarms : Construct
     /// <summary>Scheduled exports that EventBridge Scheduler could not start.</summary>
     public Alarm ExportNotStarted { get; }
 
+    /// <summary>Share of the HTTP API's requests answered with a 5xx.</summary>
+    public Alarm HttpServerErrors { get; }
+
+    /// <summary>HTTP API requests throttled with 429.</summary>
+    public Alarm HttpThrottledRequests { get; }
+
     /// <summary>All alarms, for the dashboard.</summary>
     public IReadOnlyList<Alarm> All =>
     [
         DeadLetterMessages, OldestMessageAge, WriterErrors, WriterThrottles, TableThrottledRequests, TableSystemErrors,
         RejectedEvents, ConflictingDuplicates, FailedEvents, IndexerErrors, IndexProblems, IndexNotAdvancing, IndexerNotStarted,
         DigestErrors, DigestNotWritten, DigestNotStarted, BackupJobsFailed, ExportFailed, ExportCopyFailed, ExportNotStarted,
+        HttpServerErrors, HttpThrottledRequests,
     ];
 
     // A run that succeeded is an invocation without an error. Both Lambda series exist only for

@@ -27,6 +27,8 @@ namespace PaymentAudit.Infra.Constructs;
 /// <param name="ExportFailures">Failed, timed-out and aborted export executions.</param>
 /// <param name="ExportCopyFailures">Export objects that failed to replicate into the archive.</param>
 /// <param name="ExportDeadLetterQueue">Where EventBridge Scheduler puts export starts it gave up on.</param>
+/// <param name="HttpSettings">Thresholds of the HTTP API's alarms.</param>
+/// <param name="HttpApi">The HTTP ingestion API.</param>
 public sealed record AuditAlarmsProps(
     string EnvironmentName,
     AlarmConfig Settings,
@@ -45,4 +47,6 @@ public sealed record AuditAlarmsProps(
     IBackupVault Vault,
     IMetric ExportFailures,
     IMetric ExportCopyFailures,
-    IQueue ExportDeadLetterQueue);
+    IQueue ExportDeadLetterQueue,
+    HttpConfig HttpSettings,
+    AuditHttpApi HttpApi);
