@@ -41,6 +41,28 @@ public sealed class UsageTests
         var exitCode = await CliApplication.RunAsync(["local", "up", "--dynamodb-port", "9100", "--sqs-port", "9100"], new StringWriter(), error);
 
         exitCode.ShouldBe(ExitCodes.Usage);
-        error.ToString().ShouldContain("dynamodb-port and sqs-port must differ");
+        error.ToString().ShouldContain("dynamodb-port, sqs-port and http-port must differ (they are 9100, 9100 and 8080)");
+    }
+
+    [Fact]
+    public async Task HttpPortTakenByAnEmulator_ExitsWithUsageError()
+    {
+        var error = new StringWriter();
+
+        var exitCode = await CliApplication.RunAsync(["local", "demo", "--sqs-port", "9101", "--http-port", "9101"], new StringWriter(), error);
+
+        exitCode.ShouldBe(ExitCodes.Usage);
+        error.ToString().ShouldContain("dynamodb-port, sqs-port and http-port must differ");
+    }
+
+    [Fact]
+    public async Task DigestIntervalOutOfRange_ExitsWithUsageErrorNamingIt()
+    {
+        var error = new StringWriter();
+
+        var exitCode = await CliApplication.RunAsync(["local", "up", "--digest-interval", "2"], new StringWriter(), error);
+
+        exitCode.ShouldBe(ExitCodes.Usage);
+        error.ToString().ShouldContain("digest-interval must be whole seconds from 5 to 3600, not 2 s");
     }
 }

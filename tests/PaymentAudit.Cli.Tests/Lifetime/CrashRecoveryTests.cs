@@ -66,7 +66,7 @@ public sealed class CrashRecoveryTests : IDisposable
             throw new TimeoutException($"{ex.Message}\n{Diagnostics(firstOutput, second, writerLog)}", ex);
         }
 
-        var check = await new TrailCheck(new AuditTrailReader(dynamoDb, resources.TableName), new Dictionary<string, ChainWatermark>(StringComparer.Ordinal), restartedSqs, resources.DeadLetterQueueUrl)
+        var check = await new TrailCheck(new AuditTrailReader(dynamoDb, resources.TableName), new Dictionary<string, ChainWatermark>(StringComparer.Ordinal), digests: null, restartedSqs, resources.DeadLetterQueueUrl)
             .RunAsync(ledger, CancellationToken.None);
 
         ledger.Sent.ShouldBe(Events);

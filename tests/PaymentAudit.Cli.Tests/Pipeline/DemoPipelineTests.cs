@@ -1,4 +1,5 @@
 using PaymentAudit.Cli.Tests.Support;
+using PaymentAudit.Http;
 using PaymentAudit.Local.Demos;
 using PaymentAudit.Testing.DynamoDb;
 using Shouldly;
@@ -21,9 +22,11 @@ public sealed class DemoPipelineTests
         using var dynamoDb = _emulators.DynamoDb.CreateClient();
         using var s3 = _emulators.Sqs.CreateS3Client();
         var eventSource = LocalPipelineFixture.WriterEventSource(sqs, dynamoDb, s3, resources);
+        await using var http = await HttpIngestionHost.StartAsync(sqs, new HttpIngestionOptions { QueueUrl = resources.QueueUrl, Port = 0 });
         var output = new StringWriter();
 
-        var result = await new Demo(sqs, dynamoDb, s3, resources, eventSource, TestDemos.Small(200), output).RunAsync(CancellationToken.None);
+        var result = await new Demo(sqs, dynamoDb, s3, resources, eventSource, TestDemos.Small(200) with { HttpEndpoint = http.BaseAddress }, output)
+            .RunAsync(CancellationToken.None);
 
         // 200 drawn items (two invalid raw messages, one raw message with a card number) plus the
         // client's masked event; the event whose id is a card number is refused and never sent.
@@ -38,6 +41,10 @@ public sealed class DemoPipelineTests
         result.Doubled.ShouldBe(0);
         result.Chains.ShouldBeGreaterThan(10);
         result.ChainsVerified.ShouldBe(result.Chains);
+        result.Posted.ShouldBe(50, "every fourth item (1, 5, 9, ...) that is not a raw message; the seeded stream puts no raw message there");
+        result.DigestsWritten.ShouldBe(2);
+        result.DigestsVerified.ShouldBe(2);
+        result.DigestViolations.ShouldBe(0);
         result.Succeeded.ShouldBeTrue();
         var lines = output.ToString().TrimEnd().Split('\n');
         lines[^1].ShouldBe($"demo: sent=201 stored=199 quarantined=2 dlq=0 lost=0 chains_verified={result.Chains}/{result.Chains}");
@@ -47,6 +54,7 @@ public sealed class DemoPipelineTests
         output.ToString().ShouldContain("client: card number masked in query.description");
         output.ToString().ShouldContain("card numbers: masked_by_client=1 masked_by_writer=1 refused_by_client=1 stored_in_clear=0");
         output.ToString().ShouldContain("query: who accessed payment record pr_00001?");
+        output.ToString().ShouldContain("digests: verified=2/2 with the public key alone, 0 findings");
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public sealed class TrailCheckTests
         ledger.EventSent(stored.EventId);
         ledger.EventSent("evt-missing-" + Guid.NewGuid().ToString("N"));
 
-        var check = await new TrailCheck(new AuditTrailReader(dynamoDb, resources.TableName), NoCommitments, sqs, resources.DeadLetterQueueUrl)
+        var check = await new TrailCheck(new AuditTrailReader(dynamoDb, resources.TableName), NoCommitments, digests: null, sqs, resources.DeadLetterQueueUrl)
             .RunAsync(ledger, CancellationToken.None);
 
         check.Stored.ShouldBe(1);

@@ -4,6 +4,8 @@ using PaymentAudit.Core.Chain;
 using PaymentAudit.Core.Validation;
 using PaymentAudit.Http.Tests.Support;
 using PaymentAudit.Local;
+using PaymentAudit.Local.EventSource;
+using PaymentAudit.Local.Provisioning;
 using PaymentAudit.Storage;
 using PaymentAudit.Testing.Support;
 
@@ -17,7 +19,10 @@ namespace PaymentAudit.Http.Tests.Integration;
 [Collection(LocalPipelineCollection.Name)]
 public sealed class EndToEndTests(LocalPipeline emulators)
 {
-    private static readonly TimeSpan Visibility = TimeSpan.FromSeconds(2);
+    // As deployed: the visibility timeout is six times the invocation timeout, so a batch slowed by a
+    // busy machine is never received again while it is still being written.
+    private static readonly TimeSpan InvocationTimeout = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan Visibility = InvocationTimeout * EventSourceOptions.VisibilityTimeoutFactor;
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 
     [Fact]
@@ -28,7 +33,7 @@ public sealed class EndToEndTests(LocalPipeline emulators)
         using var dynamoDb = emulators.DynamoDb.CreateClient();
         using var s3 = emulators.Sqs.CreateS3Client();
         using var stop = new CancellationTokenSource();
-        var writer = LocalWriter.CreateEventSource(sqs, dynamoDb, s3, resources, Visibility, receivers: 2, TextWriter.Null, parallelGroups: 2);
+        var writer = LocalWriter.CreateEventSource(sqs, dynamoDb, s3, resources, Options(resources, receivers: 2), TextWriter.Null, parallelGroups: 2);
         var writing = writer.RunAsync(stop.Token);
         await using var endpoint = await RunningEndpoint.StartAsync(sqs, resources.QueueUrl);
         var actors = new[] { "user-ana", "user-bo", "svc-batch" };
@@ -84,7 +89,7 @@ public sealed class EndToEndTests(LocalPipeline emulators)
         using var dynamoDb = emulators.DynamoDb.CreateClient();
         using var s3 = emulators.Sqs.CreateS3Client();
         using var stop = new CancellationTokenSource();
-        var writer = LocalWriter.CreateEventSource(sqs, dynamoDb, s3, resources, Visibility, receivers: 1, TextWriter.Null, parallelGroups: 1);
+        var writer = LocalWriter.CreateEventSource(sqs, dynamoDb, s3, resources, Options(resources, receivers: 1), TextWriter.Null, parallelGroups: 1);
         var writing = writer.RunAsync(stop.Token);
         await using var endpoint = await RunningEndpoint.StartAsync(sqs, resources.QueueUrl);
         var body = Corpus.Read(sample);
@@ -139,4 +144,13 @@ public sealed class EndToEndTests(LocalPipeline emulators)
             await poll.WaitForNextTickAsync();
         }
     }
+
+    private static EventSourceOptions Options(LocalResources resources, int receivers) => new()
+    {
+        QueueUrl = resources.QueueUrl,
+        InvocationTimeout = InvocationTimeout,
+        VisibilityTimeout = Visibility,
+        RetryDelay = TimeSpan.FromSeconds(1),
+        Receivers = receivers,
+    };
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using PaymentAudit.Local.Configuration;
 using PaymentAudit.Local.Demos;
 using PaymentAudit.Local.Emulators;
@@ -53,17 +54,37 @@ public static class LocalCommand
         });
         var demo = new Command(
             "demo",
-            "Start the emulators, send a realistic stream through the client library, wait until the queue drains, verify every chain and "
-            + "run two auditor queries. Exits non-zero if an event is lost or a chain fails to verify.");
+            "Start the emulators, send a realistic stream through the client library and the HTTP endpoint, wait until the queue drains, "
+            + "write and verify signed digests, verify every chain, run two auditor queries, and end with `paymentaudit verify --local --digests`. "
+            + "Exits non-zero if an event is lost, a card number is stored in the clear, or a digest or chain fails to verify.");
         options.AddTo(demo);
         demo.Options.Add(events);
         demo.SetAction(async (parsed, cancellationToken) => await GuardAsync(error, async () =>
         {
             var settings = options.ToSettings(parsed);
-            var result = await LocalDemoRun.RunAsync(settings, new DemoOptions { Events = parsed.GetValue(events) }, output, cancellationToken);
-            return result.Succeeded ? ExitCodes.Success : ExitCodes.DemoFailed;
+            var (result, verified) = await LocalDemoRun.RunAsync(
+                settings, new DemoOptions { Events = parsed.GetValue(events) }, output, cancellationToken, ct => VerifyAsAuditorAsync(settings, output, error, ct));
+            return result.Succeeded && verified ? ExitCodes.Success : ExitCodes.DemoFailed;
         }));
         return demo;
+    }
+
+    // The demo's last step is what an auditor runs: `paymentaudit verify --local --digests`, over the
+    // same trail, printing its own verify: line (and recording its read of the trail, as every
+    // auditor command does).
+    private static async Task<bool> VerifyAsAuditorAsync(LocalSettings settings, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        string[] args =
+        [
+            "verify", "--local",
+            "--dynamodb-port", settings.DynamoDbPort.ToString(CultureInfo.InvariantCulture),
+            "--sqs-port", settings.SqsPort.ToString(CultureInfo.InvariantCulture),
+            "--digests", "--public-key", settings.DigestKeyPath,
+        ];
+        output.WriteLine();
+        output.WriteLine("demo: as an auditor would: paymentaudit " + string.Join(' ', args));
+        output.Flush();
+        return await CliApplication.RunAsync(args, output, error, cancellationToken: cancellationToken) == ExitCodes.Success;
     }
 
     private static async Task<int> GuardAsync(TextWriter error, Func<Task<int>> run)

@@ -37,6 +37,18 @@ public sealed class LocalOptions
         DefaultValueFactory = _ => LocalSettings.DefaultSqsPort,
     };
 
+    private readonly Option<int> _httpPort = new("--http-port")
+    {
+        Description = $"Loopback port of the HTTP ingestion endpoint (POST /v1/events, /v1/events/batch). Default {LocalSettings.DefaultHttpPort}; a taken port is refused.",
+        DefaultValueFactory = _ => LocalSettings.DefaultHttpPort,
+    };
+
+    private readonly Option<int> _digestInterval = new("--digest-interval")
+    {
+        Description = "Seconds between two runs of the history indexer and the signed digest while the pipeline is up. Default 60.",
+        DefaultValueFactory = _ => 60,
+    };
+
     private readonly Option<int?> _invocationTimeout = new("--invocation-timeout")
     {
         Description = "Seconds a writer invocation may run before it is cancelled and its batch retried. "
@@ -82,6 +94,12 @@ public sealed class LocalOptions
 
         command.Options.Add(_dynamoDbPort);
         command.Options.Add(_sqsPort);
+        command.Options.Add(_httpPort);
+        if (_persists)
+        {
+            command.Options.Add(_digestInterval);
+        }
+
         command.Options.Add(_invocationTimeout);
         command.Options.Add(_visibilityTimeout);
         command.Options.Add(_retryDelay);
@@ -113,6 +131,8 @@ public sealed class LocalOptions
             InMemory = !_persists || parsed.GetValue(_inMemory),
             DynamoDbPort = parsed.GetValue(_dynamoDbPort),
             SqsPort = parsed.GetValue(_sqsPort),
+            HttpPort = parsed.GetValue(_httpPort),
+            DigestInterval = TimeSpan.FromSeconds(_persists ? parsed.GetValue(_digestInterval) : 60),
             InvocationTimeout = invocation,
             VisibilityTimeout = visibility,
             RetryDelay = TimeSpan.FromSeconds(parsed.GetValue(_retryDelay)),

@@ -74,6 +74,15 @@ public sealed record LocalSettings
     /// </summary>
     public int WriterParallelGroups { get; init; } = 1;
 
+    /// <summary>Default port of the local HTTP ingestion endpoint.</summary>
+    public const int DefaultHttpPort = 8080;
+
+    /// <summary>Loopback port of the HTTP ingestion endpoint (<c>POST /v1/events</c>). Default 8080.</summary>
+    public int HttpPort { get; init; } = DefaultHttpPort;
+
+    /// <summary>How often <c>local up</c> brings the history index up to date and writes a signed digest. Default one minute.</summary>
+    public TimeSpan DigestInterval { get; init; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Checks every setting and throws one exception naming all wrong ones.</summary>
     /// <exception cref="LocalConfigurationException">A setting is out of range.</exception>
     public LocalSettings Validate()
@@ -81,9 +90,15 @@ public sealed record LocalSettings
         var problems = new List<string>();
         CheckPort(problems, "dynamodb-port", DynamoDbPort);
         CheckPort(problems, "sqs-port", SqsPort);
-        if (DynamoDbPort == SqsPort)
+        CheckPort(problems, "http-port", HttpPort);
+        if (new[] { DynamoDbPort, SqsPort, HttpPort }.Distinct().Count() < 3)
         {
-            problems.Add($"dynamodb-port and sqs-port must differ (both are {DynamoDbPort})");
+            problems.Add($"dynamodb-port, sqs-port and http-port must differ (they are {DynamoDbPort}, {SqsPort} and {HttpPort})");
+        }
+
+        if (!IsWholeSeconds(DigestInterval) || DigestInterval < TimeSpan.FromSeconds(5) || DigestInterval > TimeSpan.FromHours(1))
+        {
+            problems.Add($"digest-interval must be whole seconds from 5 to 3600, not {DigestInterval.TotalSeconds} s");
         }
 
         if (string.IsNullOrWhiteSpace(ResourcePrefix) || ResourcePrefix.Length > 60
@@ -152,6 +167,12 @@ public sealed record LocalSettings
 
     /// <summary>The file the writer's log and metric lines are appended to.</summary>
     public string WriterLogPath => Path.Combine(DataDirectory, "writer.log");
+
+    /// <summary>
+    /// The local digests' signing key (ECDSA P-256, PEM), made on first use; <c>verify --digests</c>
+    /// reads its public half. It stands in for the deployed KMS key.
+    /// </summary>
+    public string DigestKeyPath => Path.Combine(DataDirectory, PaymentAudit.Core.Topology.LocalResourceNames.DigestKeyFile);
 
     /// <summary>Name of the local audit table.</summary>
     public string TableName => $"{ResourcePrefix}-audit";

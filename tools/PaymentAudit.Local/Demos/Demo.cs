@@ -1,13 +1,21 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
 using Amazon.DynamoDBv2;
 using Amazon.S3;
 using Amazon.SQS;
 using Amazon.SQS.Model;
 using PaymentAudit.Client;
 using PaymentAudit.Core.Chain;
+using PaymentAudit.Core.Contract;
+using PaymentAudit.Core.Digests;
 using PaymentAudit.Core.History;
 using PaymentAudit.Core.Validation;
+using PaymentAudit.Http.Ingestion;
+using PaymentAudit.Local.Digests;
 using PaymentAudit.Local.EventSource;
 using PaymentAudit.Local.History;
 using PaymentAudit.Local.Provisioning;
@@ -16,14 +24,21 @@ namespace PaymentAudit.Local.Demos;
 
 /// <summary>
 /// The demo: with the local event source running the real writer, sends a realistic stream through
-/// the client library (plus a few raw messages a misbehaving app sends), shows the client masking a
-/// card number in free text and refusing one used as an identifier, waits until the queue drains, runs the history indexer, verifies every chain
-/// against the heads the index committed, answers two auditor questions, and reports <c>demo: sent=.. stored=.. quarantined=.. dlq=.. lost=.. chains_verified=k/k</c>.
+/// the client library and, when an endpoint is given, partly over HTTP (plus a few raw messages a
+/// misbehaving app sends); shows the client masking a card number in free text and refusing one
+/// used as an identifier; writes a signed digest halfway and another once the queue has drained;
+/// runs the history indexer; verifies the digests with the public key and every chain against the
+/// heads the index and the digests committed; answers two auditor questions, and reports
+/// <c>demo: sent=.. stored=.. quarantined=.. dlq=.. lost=.. chains_verified=k/k</c>.
 /// </summary>
 public sealed class Demo
 {
     private const int ShownRows = 8;
+    private const int HttpShare = 4;
+    private const int MaxHttpAttempts = 10;
     private readonly IAmazonSQS _sqs;
+    private readonly IAmazonDynamoDB _dynamoDb;
+    private readonly IAmazonS3 _s3;
     private readonly LocalHistory _history;
     private readonly LocalResources _resources;
     private readonly LocalEventSource _eventSource;
@@ -42,6 +57,8 @@ public sealed class Demo
     {
         ArgumentNullException.ThrowIfNull(options);
         _sqs = sqs;
+        _dynamoDb = dynamoDb;
+        _s3 = s3;
         _history = new LocalHistory(dynamoDb, s3, resources, TimeProvider.System);
         _resources = resources;
         _eventSource = eventSource;
@@ -57,8 +74,27 @@ public sealed class Demo
         var traffic = new DemoTraffic(_options.Seed, groups, started, _options.Events);
         var items = traffic.Draw(_options.Events);
         var ledger = new SendLedger();
-        Print($"demo: {items.Count} events from {items.Count(i => !i.IsRaw)} client calls and {items.Count(i => i.IsRaw)} raw messages, "
+        var transport = _options.HttpEndpoint is { } endpoint
+            ? $"client calls (every {HttpShare}th posted to {new Uri(endpoint, EventRoutes.Events)} instead)"
+            : "client calls";
+        Print($"demo: {items.Count} events from {items.Count(i => !i.IsRaw)} {transport} and {items.Count(i => i.IsRaw)} raw messages, "
             + $"{_options.MessageGroups} message groups, {_options.Callers} concurrent callers");
+        var keyFolder = _options.DigestKeyPath is null ? Directory.CreateTempSubdirectory("paymentaudit-demo-") : null;
+        try
+        {
+            using var digests = new LocalDigests(
+                _dynamoDb, _s3, _resources, _options.DigestKeyPath ?? Path.Combine(keyFolder!.FullName, "digest-signing-key.pem"), TimeProvider.System);
+            return await RunAsync(traffic, items, ledger, digests, started, groups, cancellationToken);
+        }
+        finally
+        {
+            keyFolder?.Delete(recursive: true);
+        }
+    }
+
+    private async Task<DemoResult> RunAsync(
+        DemoTraffic traffic, IReadOnlyList<DemoItem> items, SendLedger ledger, LocalDigests digests, DateTimeOffset started, IMessageGroupStrategy groups, CancellationToken cancellationToken)
+    {
 
         using var stopSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var polling = _eventSource.RunAsync(stopSource.Token);
@@ -66,12 +102,14 @@ public sealed class Demo
         var progress = ReportProgressAsync(items.Count, ledger, progressStop.Token);
         var clock = Stopwatch.StartNew();
         bool drained;
+        Task<DigestRun> halfway;
         try
         {
+            using var http = _options.HttpEndpoint is { } endpoint ? new HttpClient { BaseAddress = endpoint } : null;
             await using (var trail = AuditTrail.Create(_sqs, new AuditTrailOptions { QueueUrl = _resources.QueueUrl, GroupStrategy = groups }))
             {
                 await ShowCardNumbersAsync(trail, traffic, ledger, cancellationToken);
-                await SendAsync(trail, items, ledger, cancellationToken);
+                halfway = await SendAsync(trail, http, groups, items, ledger, digests, cancellationToken);
             }
 
             Print($"sent: {ledger.Sent} accepted by SQS in {clock.Elapsed.TotalSeconds:0.0} s; waiting for the queue to drain");
@@ -95,6 +133,17 @@ public sealed class Demo
         Print($"event source: {counters.Invocations} batches, {counters.Received} received ({counters.Redelivered} redelivered), "
             + $"{counters.ReportedFailures} reported failed, {counters.FailedInvocations} failed invocations, {counters.TimedOutInvocations} timed out");
 
+        var digestRuns = new List<DigestRun> { await halfway };
+        await Task.Delay(TimeSpan.FromSeconds(1.1), cancellationToken); // digests are keyed by the second they were made in
+        digestRuns.Add(await digests.DigestAsync(cancellationToken));
+        var digestCheck = await digests.VerifyAsync(cancellationToken);
+        Print($"digests: written={digestRuns.Count} ({string.Join(", ", digestRuns.Select(d => $"{d.Key}: {d.Chains} chains, {d.Moved} moved"))})");
+        Print($"digests: verified={digestCheck.Verified}/{digestCheck.Digests} with the public key alone, {digestCheck.Violations.Count} findings");
+        foreach (var violation in digestCheck.Violations.Take(10))
+        {
+            Print($"  digest violation: {violation}");
+        }
+
         var indexing = Stopwatch.StartNew();
         var run = await _history.Indexer.RunAsync(cancellationToken);
         Print(string.Create(
@@ -103,8 +152,9 @@ public sealed class Demo
         Print("verifying every chain ...");
         var verifying = Stopwatch.StartNew();
         var commitments = await _history.CommitmentsAsync(cancellationToken);
-        var check = await new TrailCheck(_history.Reader, commitments, _sqs, _resources.DeadLetterQueueUrl).RunAsync(ledger, cancellationToken);
-        Print($"verified: {check.ChainsVerified}/{check.Chains} chains intact, {check.Stored + check.Quarantined} records read in {verifying.Elapsed.TotalSeconds:0.0} s");
+        var check = await new TrailCheck(_history.Reader, commitments, digestCheck, _sqs, _resources.DeadLetterQueueUrl).RunAsync(ledger, cancellationToken);
+        Print($"verified: {check.ChainsVerified}/{check.Chains} chains intact against the index's and the digests' heads, "
+            + $"{check.Stored + check.Quarantined} records read in {verifying.Elapsed.TotalSeconds:0.0} s");
         foreach (var violation in check.Violations.Take(10))
         {
             Print($"  chain violation: {violation}");
@@ -115,7 +165,7 @@ public sealed class Demo
 
         var result = new DemoResult(
             ledger.Sent, check.Stored, check.Quarantined, check.DeadLettered, check.Lost, check.Doubled, check.Chains, check.ChainsVerified, drained, pipelineTime,
-            check.StoredAndDeadLettered, check.Redacted, check.ClearCardNumbers);
+            check.StoredAndDeadLettered, check.Redacted, check.ClearCardNumbers, digestRuns.Count, digestCheck.Verified, digestCheck.Violations.Count, ledger.Posted);
         if (result.Doubled > 0)
         {
             Print($"error: {result.Doubled} messages were stored more than once");
@@ -130,6 +180,11 @@ public sealed class Demo
         if (result.StoredAndDeadLettered > 0)
         {
             Print($"warning: {result.StoredAndDeadLettered} dead-lettered messages are also stored: the writer stored them, but their success never reached the queue");
+        }
+
+        if (_options.HttpEndpoint is not null)
+        {
+            Print($"http: {ledger.Posted} events posted over HTTP and stored with the rest");
         }
 
         Print(string.Create(
@@ -162,24 +217,41 @@ public sealed class Demo
         }
     }
 
-    private async Task SendAsync(IAuditTrail trail, IReadOnlyList<DemoItem> items, SendLedger ledger, CancellationToken cancellationToken)
+    // Sends every item from concurrent callers; the caller that takes the middle item starts the
+    // halfway digest, made while the writer is busy, as a scheduled digest is.
+    private async Task<Task<DigestRun>> SendAsync(
+        IAuditTrail trail, HttpClient? http, IMessageGroupStrategy groups, IReadOnlyList<DemoItem> items, SendLedger ledger, LocalDigests digests, CancellationToken cancellationToken)
     {
         var next = -1;
+        var halfway = new TaskCompletionSource<Task<DigestRun>>(TaskCreationOptions.RunContinuationsAsynchronously);
         var callers = Enumerable.Range(0, Math.Min(_options.Callers, items.Count)).Select(_ => Task.Run(
             async () =>
             {
                 int index;
                 while ((index = Interlocked.Increment(ref next)) < items.Count)
                 {
-                    await SendOneAsync(trail, items[index], ledger, cancellationToken);
+                    if (index == items.Count / 2)
+                    {
+                        halfway.SetResult(digests.DigestAsync(cancellationToken));
+                    }
+
+                    var overHttp = http is not null && index % HttpShare == 1;
+                    await SendOneAsync(trail, overHttp ? http : null, groups, items[index], ledger, cancellationToken);
                 }
             },
             cancellationToken));
         await Task.WhenAll(callers);
+        return await halfway.Task;
     }
 
-    private async Task SendOneAsync(IAuditTrail trail, DemoItem item, SendLedger ledger, CancellationToken cancellationToken)
+    private async Task SendOneAsync(IAuditTrail trail, HttpClient? http, IMessageGroupStrategy groups, DemoItem item, SendLedger ledger, CancellationToken cancellationToken)
     {
+        if (item.Event is { } posted && http is not null)
+        {
+            await PostAsync(http, groups, posted, ledger, cancellationToken);
+            return;
+        }
+
         if (item.Event is { } auditEvent)
         {
             try
@@ -207,6 +279,42 @@ public sealed class Demo
             cancellationToken);
         ledger.RawSent(response.MessageId);
     }
+
+    // An application without the client library: one POST per event, the group named in the header
+    // so the event joins the chain its actor's other events are in; a 503 is retried after the
+    // Retry-After it carries, as the endpoint asks.
+    private async Task PostAsync(HttpClient http, IMessageGroupStrategy groups, AuditEvent auditEvent, SendLedger ledger, CancellationToken cancellationToken)
+    {
+        var body = JsonSerializer.Serialize(auditEvent, AuditEventJsonContext.Default.AuditEvent);
+        for (var attempt = 1; ; attempt++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, EventRoutes.Events)
+            {
+                Content = new StringContent(body, Encoding.UTF8, "application/json"),
+            };
+            request.Headers.Add(EventRoutes.GroupHeader, groups.GetMessageGroupId(auditEvent));
+            using var response = await http.SendAsync(request, cancellationToken);
+            if (response.StatusCode == HttpStatusCode.Accepted)
+            {
+                using var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+                ledger.EventSent(answer.RootElement.GetProperty("eventId").GetString()!);
+                ledger.EventPosted();
+                return;
+            }
+
+            if (response.StatusCode != HttpStatusCode.ServiceUnavailable || attempt == MaxHttpAttempts)
+            {
+                ledger.EventUndelivered();
+                Print($"http: not delivered: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
+                return;
+            }
+
+            await Task.Delay(RetryAfter(response.Headers.RetryAfter), cancellationToken);
+        }
+    }
+
+    private static TimeSpan RetryAfter(RetryConditionHeaderValue? header) =>
+        header?.Delta is { } delta && delta > TimeSpan.Zero ? delta : TimeSpan.FromSeconds(1);
 
     private async Task<bool> WaitUntilDrainedAsync(CancellationToken cancellationToken)
     {

@@ -24,6 +24,18 @@ public sealed record DemoOptions
     /// <summary>How often progress is printed. Default 1 s.</summary>
     public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Base address of the local HTTP ingestion endpoint; when set, every fourth event the
+    /// applications record is posted there instead of going through the client library. Default none.
+    /// </summary>
+    public Uri? HttpEndpoint { get; init; }
+
+    /// <summary>
+    /// The key file the demo's digests are signed with (made if missing). Default none: a key made
+    /// for the run in a temporary folder and removed after it.
+    /// </summary>
+    public string? DigestKeyPath { get; init; }
+
     /// <summary>Checks the options.</summary>
     /// <exception cref="Configuration.LocalConfigurationException">An option is out of range; the message names it.</exception>
     public DemoOptions Validate()

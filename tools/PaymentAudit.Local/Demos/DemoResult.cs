@@ -16,6 +16,10 @@ namespace PaymentAudit.Local.Demos;
 /// <param name="StoredAndDeadLettered">Sent messages both stored and in the dead-letter queue (not lost, but each one a false dead-letter alarm).</param>
 /// <param name="Redacted">Records the writer stored with a card number masked.</param>
 /// <param name="ClearCardNumbers">Stored records holding a card number in the clear (must be none).</param>
+/// <param name="DigestsWritten">Signed digests the demo wrote.</param>
+/// <param name="DigestsVerified">Digests whose signature, form and links verified with the public key.</param>
+/// <param name="DigestViolations">Findings of the digest verification (must be none).</param>
+/// <param name="Posted">Events posted over HTTP (part of <paramref name="Sent"/>).</param>
 public sealed record DemoResult(
     long Sent,
     long Stored,
@@ -29,13 +33,18 @@ public sealed record DemoResult(
     TimeSpan PipelineTime,
     long StoredAndDeadLettered,
     long Redacted,
-    long ClearCardNumbers)
+    long ClearCardNumbers,
+    int DigestsWritten,
+    int DigestsVerified,
+    int DigestViolations,
+    long Posted)
 {
     /// <summary>Events through the whole pipeline (client, queue, writer, table) per second.</summary>
     public double EventsPerSecond => PipelineTime > TimeSpan.Zero ? Sent / PipelineTime.TotalSeconds : 0;
 
-    /// <summary>True when nothing was lost or doubled, no card number is stored in the clear and every chain verified.</summary>
-    public bool Succeeded => Lost == 0 && Doubled == 0 && ClearCardNumbers == 0 && ChainsVerified == Chains && Drained;
+    /// <summary>True when nothing was lost or doubled, no card number is stored in the clear, every digest and every chain verified.</summary>
+    public bool Succeeded => Lost == 0 && Doubled == 0 && ClearCardNumbers == 0 && ChainsVerified == Chains && Drained
+        && DigestViolations == 0 && DigestsVerified == DigestsWritten;
 
     /// <summary>The line before the closing one: <c>demo: stored_and_dead_lettered=..</c>.</summary>
     public string OverlapLine => string.Create(CultureInfo.InvariantCulture, $"demo: stored_and_dead_lettered={StoredAndDeadLettered}");

@@ -9,6 +9,7 @@ public sealed class SendLedger
     private readonly ConcurrentQueue<string> _rawMessageIds = new();
     private long _refused;
     private long _masked;
+    private long _posted;
     private long _undelivered;
 
     /// <summary>Event ids SQS accepted through the client library (each must become an accepted record).</summary>
@@ -26,6 +27,9 @@ public sealed class SendLedger
     /// <summary>Events the client sent with a card number masked.</summary>
     public long Masked => Interlocked.Read(ref _masked);
 
+    /// <summary>Events posted to the HTTP ingestion endpoint and accepted by it (also in <see cref="EventIds"/>).</summary>
+    public long Posted => Interlocked.Read(ref _posted);
+
     /// <summary>Events SQS did not accept (the caller got an exception; not on the queue).</summary>
     public long Undelivered => Interlocked.Read(ref _undelivered);
 
@@ -37,6 +41,9 @@ public sealed class SendLedger
 
     /// <summary>Records an event the client sent with a card number masked (also call <see cref="EventSent"/>).</summary>
     public void EventMasked() => Interlocked.Increment(ref _masked);
+
+    /// <summary>Records an event the HTTP endpoint accepted (also call <see cref="EventSent"/>).</summary>
+    public void EventPosted() => Interlocked.Increment(ref _posted);
 
     /// <summary>Records an event the client refused.</summary>
     public void EventRefused() => Interlocked.Increment(ref _refused);

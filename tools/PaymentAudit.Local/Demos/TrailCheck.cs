@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Amazon.SQS;
 using PaymentAudit.Core.Chain;
+using PaymentAudit.Core.Digests;
 using PaymentAudit.Core.History;
 using PaymentAudit.Core.Validation;
 using PaymentAudit.Local.Emulators;
@@ -12,7 +13,7 @@ namespace PaymentAudit.Local.Demos;
 
 /// <summary>
 /// Checks the audit table against what was sent: verifies every chain (also against the heads the
-/// history index committed), counts accepted, quarantined and masked records, finds every sent
+/// history index and the verified digests committed), counts accepted, quarantined and masked records, finds every sent
 /// event (by event id) and raw message (by message id, whether it was accepted or quarantined),
 /// searches every stored body for a card number in the clear,
 /// and reads every message of the dead-letter queue without consuming it (see
@@ -24,14 +25,16 @@ public sealed class TrailCheck
     private const int ParallelChains = 8;
     private readonly AuditTrailReader _reader;
     private readonly IReadOnlyDictionary<string, ChainWatermark> _commitments;
+    private readonly DigestVerification? _digests;
     private readonly IAmazonSQS _sqs;
     private readonly string _deadLetterQueueUrl;
 
-    /// <summary>Creates a check over the table <paramref name="reader"/> reads, the index's committed heads and the dead-letter queue.</summary>
-    public TrailCheck(AuditTrailReader reader, IReadOnlyDictionary<string, ChainWatermark> commitments, IAmazonSQS sqs, string deadLetterQueueUrl)
+    /// <summary>Creates a check over the table <paramref name="reader"/> reads, the index's committed heads, the verified digests' heads and the dead-letter queue.</summary>
+    public TrailCheck(AuditTrailReader reader, IReadOnlyDictionary<string, ChainWatermark> commitments, DigestVerification? digests, IAmazonSQS sqs, string deadLetterQueueUrl)
     {
         _reader = reader;
         _commitments = commitments;
+        _digests = digests;
         _sqs = sqs;
         _deadLetterQueueUrl = deadLetterQueueUrl;
     }
@@ -59,7 +62,9 @@ public sealed class TrailCheck
                     records.Add(record);
                 }
 
-                var committed = _commitments.TryGetValue(chainId, out var mark) ? new[] { new ChainCommitment(mark.Seq, mark.Hash, HistoryCommitments.Source) } : [];
+                var committed = (_commitments.TryGetValue(chainId, out var mark) ? new[] { new ChainCommitment(mark.Seq, mark.Hash, HistoryCommitments.Source) } : [])
+                    .Concat(_digests?.For(chainId) ?? [])
+                    .ToList();
                 var verification = await verifier.VerifyAsync(chainId, records.ToAsyncEnumerable(), committed, cancellationToken: token);
                 if (verification.IsIntact)
                 {

@@ -1,15 +1,22 @@
+using PaymentAudit.Http;
 using PaymentAudit.Local.Configuration;
 using PaymentAudit.Local.Demos;
 
 namespace PaymentAudit.Local.Runs;
 
-/// <summary>The <c>local demo</c> run: start the emulators, provision, run the demo, stop everything.</summary>
+/// <summary>The <c>local demo</c> run: start the emulators and the HTTP endpoint, provision, run the demo, stop everything.</summary>
 public static class LocalDemoRun
 {
     /// <summary>Runs the demo on freshly started emulators, in memory whatever the settings say, and returns its result.</summary>
     /// <exception cref="LocalConfigurationException">A setting is wrong.</exception>
     /// <exception cref="Emulators.EmulatorStartException">An emulator could not start (port taken, Java or Node missing).</exception>
-    public static async Task<DemoResult> RunAsync(LocalSettings settings, DemoOptions options, TextWriter output, CancellationToken cancellationToken)
+    /// <param name="settings">Ports, names and event source settings.</param>
+    /// <param name="options">Volume and shape of the traffic.</param>
+    /// <param name="output">Where progress and results are printed.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    /// <param name="afterDemo">Runs once the demo has finished, while the emulators are still up (the auditor's own verify); its answer is returned with the result.</param>
+    public static async Task<(DemoResult Result, bool AfterDemo)> RunAsync(
+        LocalSettings settings, DemoOptions options, TextWriter output, CancellationToken cancellationToken, Func<CancellationToken, Task<bool>>? afterDemo = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(options);
@@ -30,7 +37,29 @@ public static class LocalDemoRun
             settings.EventSourceFor(environment.Resources.QueueUrl),
             TextWriter.Null,
             settings.WriterParallelGroups);
-        var demo = new Demo(environment.Sqs, environment.DynamoDb, environment.S3, environment.Resources, eventSource, options, output);
-        return await demo.RunAsync(cancellationToken);
+        HttpIngestionHost http;
+        try
+        {
+            http = await HttpIngestionHost.StartAsync(
+                environment.Sqs, new HttpIngestionOptions { QueueUrl = environment.Resources.QueueUrl, Port = settings.HttpPort }, cancellationToken);
+        }
+        catch (IOException ex)
+        {
+            throw new Emulators.EmulatorStartException(ex.Message, ex);
+        }
+
+        await using (http)
+        {
+            var demo = new Demo(
+                environment.Sqs,
+                environment.DynamoDb,
+                environment.S3,
+                environment.Resources,
+                eventSource,
+                options with { HttpEndpoint = http.BaseAddress, DigestKeyPath = options.DigestKeyPath ?? settings.DigestKeyPath },
+                output);
+            var result = await demo.RunAsync(cancellationToken);
+            return (result, afterDemo is null || await afterDemo(cancellationToken));
+        }
     }
 }

@@ -1,15 +1,20 @@
 using System.Globalization;
+using PaymentAudit.Http;
 using PaymentAudit.Local.Configuration;
+using PaymentAudit.Local.Digests;
 using PaymentAudit.Local.EventSource;
+using PaymentAudit.Local.History;
 using PaymentAudit.Local.Provisioning;
 
 namespace PaymentAudit.Local.Runs;
 
 /// <summary>
 /// The <c>local up</c> run: start the emulators (persisting to the data folder unless in memory),
-/// provision, and run the writer from the queue until cancelled, printing live counters and
-/// appending the writer's own log lines to <see cref="LocalSettings.WriterLogPath"/>; then stop
-/// the emulators.
+/// provision, serve the HTTP ingestion routes, and run the writer from the queue until cancelled,
+/// printing live counters and appending the writer's own log lines to
+/// <see cref="LocalSettings.WriterLogPath"/>; every <see cref="LocalSettings.DigestInterval"/> it
+/// brings the history index up to date and writes a signed digest, as the deployed schedules do.
+/// Then it stops the emulators.
 /// </summary>
 public static class LocalUpRun
 {
@@ -42,29 +47,48 @@ public static class LocalUpRun
             output.WriteLine($"local: {released} messages an earlier run had received but not settled are queued again");
         }
 
+        HttpIngestionHost http;
+        try
+        {
+            http = await HttpIngestionHost.StartAsync(
+                environment.Sqs, new HttpIngestionOptions { QueueUrl = resources.QueueUrl, Port = settings.HttpPort }, stoppingToken);
+        }
+        catch (IOException ex)
+        {
+            throw new Emulators.EmulatorStartException(ex.Message, ex);
+        }
+
+        await using var httpHost = http;
         output.WriteLine("local: running. Point your application and tools at:");
         output.WriteLine($"  SQS endpoint       {environment.SqsEmulator.ServiceUrl}");
         output.WriteLine($"  audit queue        {resources.QueueUrl}");
         output.WriteLine($"  dead-letter queue  {resources.DeadLetterQueueUrl} (after {settings.MaxReceiveCount} receives)");
+        output.WriteLine($"  HTTP ingestion     POST {http.EventsUrl} and {http.BatchUrl}");
         output.WriteLine($"  DynamoDB endpoint  {environment.DynamoDbEmulator.ServiceUrl}");
         output.WriteLine($"  audit table        {resources.TableName}");
         output.WriteLine($"  writer log         {Path.GetFullPath(settings.WriterLogPath)}");
+        output.WriteLine($"  digests            every {settings.DigestInterval.TotalSeconds:0} s in s3://{resources.ArchiveBucket}/digests/{LocalDigests.Environment}/, "
+            + $"signed with {Path.GetFullPath(settings.DigestKeyPath)}");
         output.WriteLine("  " + EventSourceLine(settings));
         output.WriteLine(settings.InMemory
             ? "  (any access key and secret, region us-east-1). Ctrl+C stops the emulators and discards everything."
             : "  (any access key and secret, region us-east-1). Ctrl+C stops the emulators; the data stays for the next run.");
         output.Flush();
 
-        await using var writerLog = OpenWriterLog(settings.WriterLogPath);
+        await using var writerLogFile = OpenWriterLog(settings.WriterLogPath);
+        var writerLog = TextWriter.Synchronized(writerLogFile);
         var eventSource = LocalWriter.CreateEventSource(
             environment.Sqs, environment.DynamoDb, environment.S3, resources, settings.EventSourceFor(resources.QueueUrl), writerLog, settings.WriterParallelGroups);
         var polling = eventSource.RunAsync(stoppingToken);
+        using var digests = new LocalDigests(environment.DynamoDb, environment.S3, resources, settings.DigestKeyPath, TimeProvider.System);
+        var upkeep = new LocalUpkeep(new LocalHistory(environment.DynamoDb, environment.S3, resources, TimeProvider.System), digests, writerLog);
+        var upkeeping = upkeep.RunAsync(settings.DigestInterval, stoppingToken);
         using var timer = new PeriodicTimer(interval);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                var line = await CountersLineAsync(environment, eventSource, stoppingToken);
+                var line = await CountersLineAsync(environment, eventSource, stoppingToken) + " " + upkeep.Summary;
                 output.Write(refreshInPlace ? "\r" + line.PadRight(120) : line + Environment.NewLine);
                 output.Flush();
             }
@@ -74,6 +98,7 @@ public static class LocalUpRun
         }
 
         await polling;
+        await upkeeping;
         output.WriteLine(refreshInPlace ? Environment.NewLine + "local: stopping the emulators" : "local: stopping the emulators");
     }
 
