@@ -33,6 +33,30 @@ public static class RecordHasher
         }
     }
 
+    /// <summary>
+    /// True when the record hash of a body is <paramref name="expectedHex"/>, computed in place and
+    /// compared as text without making a string.
+    /// </summary>
+    /// <param name="buffer">The canonical body in its first <paramref name="bodyLength"/> bytes, with room for 64 more after it (overwritten).</param>
+    /// <param name="bodyLength">Length of the body.</param>
+    /// <param name="prevHash">The previous record's hash (64 hex characters).</param>
+    /// <param name="expectedHex">The stored hash.</param>
+    internal static bool Matches(Span<byte> buffer, int bodyLength, string prevHash, string? expectedHex)
+    {
+        ArgumentNullException.ThrowIfNull(prevHash);
+        if (prevHash.Length != 64)
+        {
+            throw new ArgumentException("prevHash must be 64 hex characters.", nameof(prevHash));
+        }
+
+        Encoding.ASCII.GetBytes(prevHash, buffer.Slice(bodyLength, 64));
+        Span<byte> digest = stackalloc byte[32];
+        SHA256.HashData(buffer[..(bodyLength + 64)], digest);
+        Span<char> hex = stackalloc char[64];
+        Convert.TryToHexStringLower(digest, hex, out _);
+        return expectedHex is not null && hex.SequenceEqual(expectedHex);
+    }
+
     /// <summary>Computes the record hash of a body held as a string.</summary>
     public static string Compute(string canonicalBody, string prevHash) =>
         Compute(Encoding.UTF8.GetBytes(canonicalBody), prevHash);
