@@ -12,18 +12,27 @@ namespace PaymentAudit.Core.Chain;
 
 /// <summary>
 /// What a record body says about itself, located in its UTF-8 bytes by one forward pass that also
-/// decides whether the bytes are certainly canonical (<see cref="CanonicalTokenizer"/>; a body it
-/// does not settle is read again by the general reader). Values stay where they are in the body:
-/// the verifier compares them with the stored attributes in place, and strings are made only for a
+/// decides whether the bytes are certainly canonical. Values stay where they are in the body: the
+/// verifier compares them with the stored attributes in place, and strings are made only for a
 /// <see cref="RecordProjection"/> or a finding's text.
 /// </summary>
 /// <remarks>
+/// <para>
+/// The pass expects the shapes the writer writes, in canonical form: at each member it matches the
+/// next known name, quoted and followed by its colon, in canonical order, and it reads strings with
+/// the escapes JSON.stringify writes and integers in plain form (<see cref="CanonicalScalars"/>).
+/// Whitespace, an unknown or repeated member, a member out of order, a fraction or anything else
+/// stops it; the body is then read again by System.Text.Json's reader as any JSON, and canonical form
+/// is left for the caller to decide exactly.
+/// </para>
+/// <para>
 /// The stored event is read for its shape (the members a projection needs, with their JSON types),
 /// not re-validated against the contract. Facts are what <see cref="RecordProjection.TryRead(JsonElement, AuditEventValidator, out string?)"/>
 /// derives from the same body whenever that accepts it, as tests pin. A body that repeats a member
 /// name has no canonical form and is refused before its facts are used, so which occurrence they hold
 /// is left open. One instance is reused for record after record (not thread-safe); values index into
 /// the body last read, which the caller passes back in.
+/// </para>
 /// </remarks>
 internal sealed class RecordFacts
 {
@@ -34,6 +43,7 @@ internal sealed class RecordFacts
     private readonly Value[] _values = new Value[(int)Field.Count];
     private readonly List<Value> _items = [];
     private readonly char[] _timestamp = new char[32];
+    private readonly byte[] _name = new byte[MaxNameBytes];
     private int _timestampLength;
     private bool _rootIsObject;
     private string? _userIdOfPayload;
@@ -137,7 +147,9 @@ internal sealed class RecordFacts
         RejectionPayload,
         RejectionPayloadBytes,
         RejectionPayloadSha256,
+        RejectionPreview,
         RejectionPreviewTruncated,
+        RejectionReason,
         DuplicateChainId,
         DuplicateEventHash,
         DuplicateSeq,
@@ -158,22 +170,24 @@ internal sealed class RecordFacts
     public string? Problem { get; private set; }
 
     /// <summary>
-    /// Reads <paramref name="body"/>: locates every fact in one pass, settles canonical form when it
-    /// can, and sets <see cref="Problem"/> when the body is JSON but not a readable record.
+    /// Reads <paramref name="body"/>: locates every fact, settles canonical form when it can, and sets
+    /// <see cref="Problem"/> when the body is JSON but not a readable record.
     /// </summary>
     public Verdict Read(ReadOnlySpan<byte> body)
     {
         Verdict verdict;
-        if (Utf8.IsValid(body) && Scan(new CanonicalTokenizer(body)))
+        Reset();
+        if (Utf8.IsValid(body) && ReadCanonical(body))
         {
             verdict = Verdict.Canonical;
         }
         else
         {
-            // Not canonical, or not settled by the fast reader: read it again as any JSON.
+            // Not canonical, or not in a shape the writer writes: read it again as any JSON.
+            Reset();
             try
             {
-                Scan(new Utf8JsonTokens(body));
+                ReadAnyJson(body);
             }
             catch (JsonException)
             {
@@ -363,21 +377,27 @@ internal sealed class RecordFacts
 
     /// <summary>
     /// The index of the current member name among <paramref name="part"/>'s known members, or -1.
-    /// Canonical bodies name members in the order of the table, so the search starts after the
-    /// previous match (<paramref name="next"/>).
+    /// Most bodies name members in the order of the table, so the search starts after the previous
+    /// match (<paramref name="next"/>).
     /// </summary>
-    private static int Match<T>(ref T reader, Part part, ref int next)
-        where T : IJsonTokens, allows ref struct
+    private int Match(ref Utf8JsonReader reader, Part part, ref int next)
     {
-        Span<byte> unescaped = stackalloc byte[MaxNameBytes];
         scoped ReadOnlySpan<byte> name;
         if (!reader.ValueIsEscaped)
         {
             name = reader.ValueSpan;
         }
-        else if (reader.TryCopyString(unescaped, out var written))
+        else if (reader.ValueSpan.Length <= _name.Length)
         {
-            name = unescaped[..written];
+            // Unescaping never lengthens a name.
+            try
+            {
+                name = _name.AsSpan(0, reader.CopyString(_name));
+            }
+            catch (InvalidOperationException)
+            {
+                return -1;
+            }
         }
         else
         {
@@ -411,7 +431,7 @@ internal sealed class RecordFacts
         members[(int)Part.Root] =
         [
             new("chainId"u8, Field.ChainId), new("event"u8, Field.Event, Part.Event), new("format"u8, Field.Format),
-            new("messageId"u8, Field.MessageId), new("receivedAt"u8, Field.ReceivedAt), new("redacted"u8, Field.Redacted, IsList: true),
+            new("messageId"u8, Field.MessageId), new("receivedAt"u8, Field.ReceivedAt), new("redacted"u8, Field.Redacted, isList: true),
             new("rejection"u8, Field.Rejection, Part.Rejection), new("seq"u8, Field.Seq), new("status"u8, Field.Status),
         ];
         members[(int)Part.Event] =
@@ -425,23 +445,35 @@ internal sealed class RecordFacts
         members[(int)Part.Origin] = [new("ip"u8, Field.OriginIp), new("requestId"u8, Field.OriginRequestId), new("service"u8, Field.OriginService)];
         members[(int)Part.Outcome] = [new("reason"u8, Field.OutcomeReason), new("result"u8, Field.OutcomeResult)];
         members[(int)Part.Payment] = [new("amount"u8, Field.PaymentAmount), new("currency"u8, Field.PaymentCurrency), new("paymentId"u8, Field.PaymentId)];
-        members[(int)Part.Query] = [new("description"u8, Field.QueryDescription), new("recordIds"u8, Field.QueryRecordIds, IsList: true)];
-        members[(int)Part.Response] = [new("recordIds"u8, Field.ResponseRecordIds, IsList: true)];
+        members[(int)Part.Query] = [new("description"u8, Field.QueryDescription), new("recordIds"u8, Field.QueryRecordIds, isList: true)];
+        members[(int)Part.Response] = [new("recordIds"u8, Field.ResponseRecordIds, isList: true)];
         members[(int)Part.Rejection] =
         [
             new("actorId"u8, Field.RejectionActorId), new("code"u8, Field.RejectionCode), new("duplicateOf"u8, Field.RejectionDuplicateOf, Part.DuplicateOf),
             new("eventHash"u8, Field.RejectionEventHash), new("payload"u8, Field.RejectionPayload), new("payloadBytes"u8, Field.RejectionPayloadBytes),
-            new("payloadSha256"u8, Field.RejectionPayloadSha256), new("previewTruncated"u8, Field.RejectionPreviewTruncated),
+            new("payloadSha256"u8, Field.RejectionPayloadSha256), new("preview"u8, Field.RejectionPreview), new("previewTruncated"u8, Field.RejectionPreviewTruncated),
+            new("reason"u8, Field.RejectionReason),
         ];
         members[(int)Part.DuplicateOf] = [new("chainId"u8, Field.DuplicateChainId), new("eventHash"u8, Field.DuplicateEventHash), new("seq"u8, Field.DuplicateSeq)];
+
+        // The canonical reader relies on it: a member found after the previous one sorts after it.
+        foreach (var part in members)
+        {
+            for (var i = 1; i < part.Length; i++)
+            {
+                if (part[i - 1].Name.AsSpan().SequenceCompareTo(part[i].Name) >= 0)
+                {
+                    throw new InvalidOperationException($"Member '{Encoding.UTF8.GetString(part[i].Name)}' is out of canonical order.");
+                }
+            }
+        }
+
         return members;
     }
 
     private static string Unreadable(string what) => $"body is not a readable record ({what})";
 
-    /// <summary>Locates the facts with <paramref name="reader"/>; false when it stopped before the end.</summary>
-    private bool Scan<T>(T reader)
-        where T : IJsonTokens, allows ref struct
+    private void Reset()
     {
         Array.Clear(_values);
         _items.Clear();
@@ -451,11 +483,172 @@ internal sealed class RecordFacts
         Format = 0;
         Seq = 0;
         IsAccepted = false;
-        if (!reader.Read())
+        _rootIsObject = false;
+    }
+
+    /// <summary>
+    /// Reads a body in canonical form and in a shape the writer writes: every member a known one, in
+    /// the order of the table (which is canonical order), every value a string, a plain integer,
+    /// <c>true</c>/<c>false</c>, a known object or a list of strings. False at the first byte that
+    /// is anything else; the general reader then takes the body.
+    /// </summary>
+    private bool ReadCanonical(ReadOnlySpan<byte> json)
+    {
+        var p = 0;
+        _rootIsObject = true;
+        return At(json, p, (byte)'{') && ReadCanonicalObject(json, ref p, Part.Root) && p == json.Length;
+    }
+
+    private bool ReadCanonicalObject(ReadOnlySpan<byte> json, ref int p, Part part)
+    {
+        p++;
+        if (At(json, p, (byte)'}'))
+        {
+            p++;
+            return true;
+        }
+
+        var members = Members[(int)part];
+        var next = 0;
+        while (true)
+        {
+            // Matching '"name":' at the cursor settles the name, its order (the table is sorted) and the colon.
+            var rest = json[p..];
+            var index = next;
+            while (index < members.Length && !rest.StartsWith(members[index].Key))
+            {
+                index++;
+            }
+
+            if (index == members.Length)
+            {
+                return false;
+            }
+
+            next = index + 1;
+            p += members[index].Key.Length;
+            if (!ReadCanonicalValue(json, ref p, members[index]) || p >= json.Length)
+            {
+                return false;
+            }
+
+            var separator = json[p++];
+            if (separator == (byte)'}')
+            {
+                return true;
+            }
+
+            if (separator != (byte)',')
+            {
+                return false;
+            }
+        }
+    }
+
+    private bool ReadCanonicalValue(ReadOnlySpan<byte> json, ref int p, Member member)
+    {
+        if (p >= json.Length)
         {
             return false;
         }
 
+        ref var value = ref _values[(int)member.Field];
+        switch (json[p])
+        {
+            case (byte)'"':
+                var end = CanonicalScalars.StringEnd(json, p + 1, out var escaped);
+                if (end < 0)
+                {
+                    return false;
+                }
+
+                value = new Value(JsonTokenType.String, p + 1, end - p - 1, escaped);
+                p = end + 1;
+                return true;
+            case (byte)'{' when member.Child != Part.None:
+                value = new Value(JsonTokenType.StartObject, p, 1, false);
+                return ReadCanonicalObject(json, ref p, member.Child);
+            case (byte)'[' when member.IsList:
+                value = new Value(JsonTokenType.StartArray, p, 1, false);
+                return ReadCanonicalList(json, ref p, member.Field);
+            case (byte)'t' when json[p..].StartsWith("true"u8):
+                value = new Value(JsonTokenType.True, p, 4, false);
+                p += 4;
+                return true;
+            case (byte)'f' when json[p..].StartsWith("false"u8):
+                value = new Value(JsonTokenType.False, p, 5, false);
+                p += 5;
+                return true;
+            default:
+                var integerEnd = CanonicalScalars.IntegerEnd(json, p, out var integer);
+                if (integerEnd < 0)
+                {
+                    return false;
+                }
+
+                value = new Value(JsonTokenType.Number, p, integerEnd - p, false) { IsInteger = true, Integer = integer };
+                p = integerEnd;
+                return true;
+        }
+    }
+
+    private bool ReadCanonicalList(ReadOnlySpan<byte> json, ref int p, Field field)
+    {
+        var first = _items.Count;
+        p++;
+        if (At(json, p, (byte)']'))
+        {
+            p++;
+        }
+        else
+        {
+            while (true)
+            {
+                if (!At(json, p, (byte)'"'))
+                {
+                    return false;
+                }
+
+                var end = CanonicalScalars.StringEnd(json, p + 1, out var escaped);
+                if (end < 0)
+                {
+                    return false;
+                }
+
+                _items.Add(new Value(JsonTokenType.String, p + 1, end - p - 1, escaped));
+                p = end + 1;
+                if (p >= json.Length)
+                {
+                    return false;
+                }
+
+                var separator = json[p++];
+                if (separator == (byte)']')
+                {
+                    break;
+                }
+
+                if (separator != (byte)',')
+                {
+                    return false;
+                }
+            }
+        }
+
+        ref var list = ref _values[(int)field];
+        list.ItemsStart = first;
+        list.ItemsCount = _items.Count - first;
+        return true;
+    }
+
+    private static bool At(ReadOnlySpan<byte> json, int p, byte b) => p < json.Length && json[p] == b;
+
+    /// <summary>Reads any JSON (as <see cref="JsonDocument"/> would parse it), locating the same facts.</summary>
+    /// <exception cref="JsonException">The body is not one JSON value.</exception>
+    private void ReadAnyJson(ReadOnlySpan<byte> body)
+    {
+        var reader = new Utf8JsonReader(body);
+        reader.Read();
         _rootIsObject = reader.TokenType == JsonTokenType.StartObject;
         if (_rootIsObject)
         {
@@ -463,43 +656,30 @@ internal sealed class RecordFacts
         }
         else
         {
-            reader.SkipValue();
+            reader.Skip();
         }
 
         while (reader.Read())
         {
         }
-
-        // A reader that stopped short of the end is left without a current token.
-        return reader.TokenType != JsonTokenType.None;
     }
 
-    private void ReadObject<T>(ref T reader, Part part)
-        where T : IJsonTokens, allows ref struct
+    private void ReadObject(ref Utf8JsonReader reader, Part part)
     {
         var next = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var index = Match(ref reader, part, ref next);
-            if (!reader.Read())
-            {
-                return;
-            }
-
+            reader.Read();
             if (index < 0)
             {
-                reader.SkipValue();
+                reader.Skip();
                 continue;
             }
 
             var member = Members[(int)part][index];
             ref var value = ref _values[(int)member.Field];
-            value = new Value(reader.TokenType, reader.ValueStart, reader.ValueSpan.Length, reader.ValueIsEscaped);
-            if (reader.TokenType == JsonTokenType.Number)
-            {
-                value.IsInteger = reader.TryGetInt64(out value.Integer);
-            }
-
+            value = ValueOf(ref reader);
             if (reader.TokenType == JsonTokenType.StartObject && member.Child != Part.None)
             {
                 ReadObject(ref reader, member.Child);
@@ -510,24 +690,36 @@ internal sealed class RecordFacts
             }
             else
             {
-                reader.SkipValue();
+                reader.Skip();
             }
         }
     }
 
-    private void ReadList<T>(ref T reader, Field field)
-        where T : IJsonTokens, allows ref struct
+    private void ReadList(ref Utf8JsonReader reader, Field field)
     {
         var first = _items.Count;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            _items.Add(new Value(reader.TokenType, reader.ValueStart, reader.ValueSpan.Length, reader.ValueIsEscaped));
-            reader.SkipValue();
+            _items.Add(ValueOf(ref reader));
+            reader.Skip();
         }
 
         ref var list = ref _values[(int)field];
         list.ItemsStart = first;
         list.ItemsCount = _items.Count - first;
+    }
+
+    private static Value ValueOf(ref Utf8JsonReader reader)
+    {
+        var type = reader.TokenType;
+        var start = (int)reader.TokenStartIndex + (type == JsonTokenType.String ? 1 : 0);
+        var value = new Value(type, start, reader.ValueSpan.Length, reader.ValueIsEscaped);
+        if (type == JsonTokenType.Number)
+        {
+            value.IsInteger = reader.TryGetInt64(out value.Integer);
+        }
+
+        return value;
     }
 
     /// <summary>Checks the shape the facts need and derives them; returns the problem, or null.</summary>
@@ -609,14 +801,20 @@ internal sealed class RecordFacts
 
         // The contract compares versions by value (1.0 is version 1), and so does the projection.
         var schemaVersion = _values[(int)Field.SchemaVersion];
-        if (schemaVersion.Type != JsonTokenType.Number
-            || !decimal.TryParse(body.Slice(schemaVersion.Start, schemaVersion.Length), NumberStyles.Float, CultureInfo.InvariantCulture, out var version)
-            || version != decimal.Truncate(version) || version is < int.MinValue or > int.MaxValue)
+        if (schemaVersion is { Type: JsonTokenType.Number, IsInteger: true, Integer: >= int.MinValue and <= int.MaxValue })
+        {
+            _schemaVersion = (int)schemaVersion.Integer;
+        }
+        else if (schemaVersion.Type == JsonTokenType.Number
+            && decimal.TryParse(body.Slice(schemaVersion.Start, schemaVersion.Length), NumberStyles.Float, CultureInfo.InvariantCulture, out var version)
+            && version == decimal.Truncate(version) && version is >= int.MinValue and <= int.MaxValue)
+        {
+            _schemaVersion = (int)version;
+        }
+        else
         {
             return Unreadable("'event.schemaVersion' is missing or not a whole number");
         }
-
-        _schemaVersion = (int)version;
         problem = RequireString(Field.EventId, "event.eventId") ?? RequireString(Field.EventType, "event.eventType") ?? RequireString(Field.OccurredAt, "event.occurredAt");
         if (problem is not null)
         {
@@ -917,11 +1115,17 @@ internal sealed class RecordFacts
         public static Source Text(string? literal) => new(SourceKind.Literal, default, literal);
     }
 
-    private sealed record Member(byte[] Name, Field Field, Part Child = Part.None, bool IsList = false)
+    /// <summary>A known member: its name, its quoted name and colon as canonical bodies spell them, where its value goes.</summary>
+    private sealed class Member(ReadOnlySpan<byte> name, Field field, Part child = Part.None, bool isList = false)
     {
-        public Member(ReadOnlySpan<byte> name, Field field, Part child = Part.None, bool IsList = false)
-            : this(name.ToArray(), field, child, IsList)
-        {
-        }
+        public byte[] Name { get; } = name.ToArray();
+
+        public byte[] Key { get; } = [(byte)'"', .. name, (byte)'"', (byte)':'];
+
+        public Field Field { get; } = field;
+
+        public Part Child { get; } = child;
+
+        public bool IsList { get; } = isList;
     }
 }
