@@ -51,6 +51,12 @@ install_node_modules() {
     npm ci --no-audit --no-fund --loglevel=error
     echo "$want" > "$stamp"
   fi
+  # fauxqs needs Node >= 22.5 (node:sqlite); the npm package "node" installs one for it alone, so
+  # the system Node (used by the CDK CLI and the scripts) stays as it is.
+  local fauxqs_node="node_modules/node/bin/node"
+  [ -x "$fauxqs_node" ] || die "$fauxqs_node is missing: the npm package 'node' downloads it in its install script; allow install scripts and run 'npm ci' again."
+  "$fauxqs_node" -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>22||(a===22&&b>=5)?0:1)' \
+    || die "$fauxqs_node is Node $("$fauxqs_node" --version); fauxqs needs 22.5 or later."
 }
 
 setup() {

@@ -4,7 +4,9 @@ namespace PaymentAudit.Client;
 
 /// <summary>
 /// An event was refused before sending because it breaks the audit event contract (schema, size
-/// limit or the card-number guard). The reason names the field and rule and never echoes a value.
+/// limit, or a card number where it cannot be masked: in the event id). A card number anywhere else
+/// is masked and the event sent. The reason names the field and rule and never echoes a value; an
+/// event id holding a card number is given masked.
 /// </summary>
 public sealed class AuditEventRejectedException : Exception
 {
@@ -39,7 +41,7 @@ public sealed class AuditEventRejectedException : Exception
         Rejection = new Rejection(RejectionCode.InvalidField, message);
     }
 
-    /// <summary>The id of the refused event.</summary>
+    /// <summary>The id of the refused event (card numbers in it masked).</summary>
     public string EventId { get; }
 
     /// <summary>Why it was refused: the validator's code and reason.</summary>

@@ -15,6 +15,12 @@ public static class AuditTrailMetrics
     /// <summary>Counter: events refused before sending; tag <c>reason</c> = rejection code (e.g. <c>oversize</c>).</summary>
     public const string EventsRejected = "paymentaudit.client.events.rejected";
 
+    /// <summary>
+    /// Counter: events that carried a card number and were sent with its digits masked (all but the
+    /// last four). Each one is also logged with its event id and the paths of the masked fields.
+    /// </summary>
+    public const string EventsRedacted = "paymentaudit.client.events.redacted";
+
     /// <summary>Counter: events whose delivery failed for good; tag <c>error</c> = error code.</summary>
     public const string EventsFailed = "paymentaudit.client.events.failed";
 

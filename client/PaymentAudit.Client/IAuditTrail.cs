@@ -26,7 +26,10 @@ public interface IAuditTrail : IAsyncDisposable
 {
     /// <summary>
     /// Validates <paramref name="auditEvent"/>, buffers it (waiting while the buffer is full) and
-    /// completes when SQS has accepted it.
+    /// completes when SQS has accepted it. A card number in any field but the event id is masked
+    /// before the event leaves the process (all digits but the last four become <c>*</c>); the
+    /// event is sent, logged with the masked field paths and counted in
+    /// <see cref="AuditTrailMetrics.EventsRedacted"/>.
     /// </summary>
     /// <param name="auditEvent">
     /// The event. When <see cref="AuditEvent.EventId"/> is empty a time-ordered id (UUIDv7) is
@@ -38,7 +41,7 @@ public interface IAuditTrail : IAsyncDisposable
     /// later, the event may still be accepted (the deduplication id makes a retry by the caller safe).
     /// </param>
     /// <returns>The event id under which SQS accepted the event.</returns>
-    /// <exception cref="AuditEventRejectedException">The event breaks the contract; nothing was sent.</exception>
+    /// <exception cref="AuditEventRejectedException">The event breaks the contract (or carries a card number in its id); nothing was sent.</exception>
     /// <exception cref="AuditDeliveryException">SQS did not accept the event (retries exhausted or a permanent error).</exception>
     /// <exception cref="ObjectDisposedException">The trail is disposed.</exception>
     Task<string> RecordAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default);

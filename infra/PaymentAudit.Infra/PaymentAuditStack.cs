@@ -77,6 +77,18 @@ public sealed class PaymentAuditStack : Stack
             retain));
         IndexerSchedule = new IndexerSchedule(this, "IndexerSchedule", new IndexerScheduleProps(
             environment, config.Indexer.Schedule, Indexer.Function, Keys.DataKey, retain));
+        Digest = new DigestFunction(this, "Digest", new DigestFunctionProps(
+            environment,
+            config.Digests,
+            config.Writer.MetricsNamespace,
+            FunctionCode.FromProject(layout, layout.DigestProject),
+            Table.Table,
+            Archive.Bucket,
+            Keys.DataKey,
+            Keys.SigningKey,
+            retain));
+        DigestSchedule = new DigestSchedule(this, "DigestSchedule", new DigestScheduleProps(
+            environment, config.Digests.PeriodMinutes, Digest.Function, Keys.DataKey, retain));
         Export = new TableExports(this, "Export", new TableExportsProps(
             environment,
             config.Archive.IncrementalExportSchedule,
@@ -112,6 +124,9 @@ public sealed class PaymentAuditStack : Stack
             Indexer.Function,
             IndexerSchedule.Period,
             IndexerSchedule.DeadLetterQueue,
+            Digest.Function,
+            DigestSchedule.Period,
+            DigestSchedule.DeadLetterQueue,
             Table.Table,
             Backup.Vault,
             Export.FailedExecutions,
@@ -124,6 +139,7 @@ public sealed class PaymentAuditStack : Stack
             Queues.DeadLetterQueue,
             Writer.Function,
             Indexer.Function,
+            Digest.Function,
             Table.Table,
             Alarms.All));
 
@@ -132,6 +148,7 @@ public sealed class PaymentAuditStack : Stack
         Output("DeadLetterQueueUrl", Queues.DeadLetterQueue.QueueUrl, "URL of the dead-letter queue (inspect and redrive)");
         Output("TableName", Table.Table.TableName, "Name of the audit table");
         Output("IndexerFunctionName", Indexer.Function.FunctionName, "History indexer function (invoke it to index now)");
+        Output("DigestFunctionName", Digest.Function.FunctionName, "Digest function (invoke it to make a digest now)");
         Output("ProducerPolicyArn", Access.ProducerPolicy.ManagedPolicyArn, "Managed policy applications attach to send audit events");
         Output("AuditorRoleArn", Access.AuditorRole.RoleArn, "Role auditors assume for read-only access");
         Output("OperatorRoleArn", Access.OperatorRole.RoleArn, "Role operators assume to redrive the dead-letter queue");
@@ -165,6 +182,12 @@ public sealed class PaymentAuditStack : Stack
 
     /// <summary>Schedule that runs the history indexer.</summary>
     public IndexerSchedule IndexerSchedule { get; }
+
+    /// <summary>Digest Lambda.</summary>
+    public DigestFunction Digest { get; }
+
+    /// <summary>Schedule that runs the digest function.</summary>
+    public DigestSchedule DigestSchedule { get; }
 
     /// <summary>Scheduled table exports.</summary>
     public TableExports Export { get; }

@@ -21,6 +21,9 @@ public sealed record RepositoryLayout(string Root)
     /// <summary>The history indexer Lambda project published into the asset.</summary>
     public string IndexerProject => Path.Combine(FunctionsDirectory, "PaymentAudit.Indexer", "PaymentAudit.Indexer.csproj");
 
+    /// <summary>The digest Lambda project published into the asset.</summary>
+    public string DigestProject => Path.Combine(FunctionsDirectory, "PaymentAudit.Digest", "PaymentAudit.Digest.csproj");
+
     /// <summary>Finds the repository root at or above <paramref name="startDirectory"/>.</summary>
     /// <exception cref="DirectoryNotFoundException">No folder above holds cdk.json and infra/config.</exception>
     public static RepositoryLayout Discover(string startDirectory)

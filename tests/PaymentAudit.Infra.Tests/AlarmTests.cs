@@ -15,7 +15,7 @@ public sealed class AlarmTests(SynthesizedApp app)
     {
         var alarms = TemplateWalker.Resources(app.Json[environment], "AWS::CloudWatch::Alarm").Values.ToList();
 
-        alarms.Count.ShouldBe(17);
+        alarms.Count.ShouldBe(20);
         foreach (var alarm in alarms)
         {
             alarm["Properties"]!["AlarmActions"]!.ToJsonString().ShouldContain("AlarmsTopic");
@@ -60,6 +60,10 @@ public sealed class AlarmTests(SynthesizedApp app)
     [InlineData("prod", "indexer-errors", "Errors", "AWS/Lambda")]
     [InlineData("dev", "indexer-not-started", "ApproximateNumberOfMessagesVisible", "AWS/SQS")]
     [InlineData("prod", "indexer-not-started", "ApproximateNumberOfMessagesVisible", "AWS/SQS")]
+    [InlineData("dev", "digest-errors", "Errors", "AWS/Lambda")]
+    [InlineData("prod", "digest-errors", "Errors", "AWS/Lambda")]
+    [InlineData("dev", "digest-not-started", "ApproximateNumberOfMessagesVisible", "AWS/SQS")]
+    [InlineData("prod", "digest-not-started", "ApproximateNumberOfMessagesVisible", "AWS/SQS")]
     public void ServiceAlarm_WatchesItsMetric(string environment, string name, string metric, string metricNamespace)
     {
         app.Templates[environment].HasResourceProperties("AWS::CloudWatch::Alarm", Match.ObjectLike(new Dictionary<string, object>
@@ -225,6 +229,70 @@ public sealed class AlarmTests(SynthesizedApp app)
 
     [Theory]
     [MemberData(nameof(Environments))]
+    public void DigestErrorsAlarm_FiresOnAnyFailedRunAndKeepsItsStateBetweenRuns(string environment)
+    {
+        var alarm = Alarm(environment, "digest-errors");
+
+        alarm["Statistic"]!.GetValue<string>().ShouldBe("Sum");
+        alarm["Period"]!.GetValue<int>().ShouldBe(app.Stacks[environment].Config.Digests.PeriodMinutes * 60);
+        alarm["Threshold"]!.GetValue<int>().ShouldBe(1);
+        alarm["ComparisonOperator"]!.GetValue<string>().ShouldBe("GreaterThanOrEqualToThreshold");
+        alarm["Dimensions"]![0]!["Value"]!["Ref"]!.GetValue<string>().ShouldStartWith("DigestFunction");
+        alarm["TreatMissingData"]!.GetValue<string>().ShouldBe("ignore");
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void DigestNotWrittenAlarm_FiresWhenTwoPeriodsPassWithoutADigest(string environment)
+    {
+        var config = app.Stacks[environment].Config;
+        var alarm = Alarm(environment, "digest-not-written");
+        var queries = alarm["Metrics"]!.AsArray();
+
+        // Digests stored in a window of two periods, every empty window a 0, so digests that stop
+        // breach even while the last ones are still in CloudWatch's evaluation range.
+        var expression = queries.Single(q => q!["Expression"] != null)!;
+        expression["Expression"]!.GetValue<string>().ShouldBe("FILL(digests, 0)");
+        var stat = queries.Single(q => q!["MetricStat"] != null)!;
+        stat["Id"]!.GetValue<string>().ShouldBe("digests");
+        stat["ReturnData"]!.GetValue<bool>().ShouldBeFalse();
+        stat["MetricStat"]!["Metric"]!["Namespace"]!.GetValue<string>().ShouldBe(config.Writer.MetricsNamespace);
+        stat["MetricStat"]!["Metric"]!["MetricName"]!.GetValue<string>().ShouldBe("DigestsWritten");
+        stat["MetricStat"]!["Metric"]!["Dimensions"]!.ToJsonString().ShouldBe($"[{{\"Name\":\"Environment\",\"Value\":\"{environment}\"}}]");
+        stat["MetricStat"]!["Stat"]!.GetValue<string>().ShouldBe("Sum");
+        stat["MetricStat"]!["Period"]!.GetValue<int>().ShouldBe(2 * config.Digests.PeriodMinutes * 60);
+        alarm["ComparisonOperator"]!.GetValue<string>().ShouldBe("LessThanThreshold");
+        alarm["Threshold"]!.GetValue<int>().ShouldBe(1);
+        alarm["EvaluationPeriods"]!.GetValue<int>().ShouldBe(1);
+        // No data at all in the range means no digest at all.
+        alarm["TreatMissingData"]!.GetValue<string>().ShouldBe("breaching");
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void DigestNotWrittenAlarm_WindowFitsTheDayCloudWatchEvaluates(string environment)
+    {
+        var alarm = Alarm(environment, "digest-not-written");
+        var period = alarm["Metrics"]!.AsArray().Single(q => q!["MetricStat"] != null)!["MetricStat"]!["Period"]!.GetValue<int>();
+
+        (period * alarm["EvaluationPeriods"]!.GetValue<int>()).ShouldBeLessThanOrEqualTo(86_400);
+        (period % 60).ShouldBe(0);
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void DigestNotStartedAlarm_FiresOnAnyDeadLetteredInvocation(string environment)
+    {
+        var alarm = Alarm(environment, "digest-not-started");
+
+        alarm["Dimensions"]!.ToJsonString().ShouldContain("DigestScheduleDeadLetterQueue");
+        alarm["Statistic"]!.GetValue<string>().ShouldBe("Maximum");
+        alarm["Threshold"]!.GetValue<int>().ShouldBe(0);
+        alarm["ComparisonOperator"]!.GetValue<string>().ShouldBe("GreaterThanThreshold");
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
     public void Topic_IsEncryptedAndTlsOnly(string environment)
     {
         app.Templates[environment].HasResourceProperties("AWS::SNS::Topic", Match.ObjectLike(new Dictionary<string, object>
@@ -253,7 +321,7 @@ public sealed class AlarmTests(SynthesizedApp app)
     {
         var body = TemplateWalker.Resources(app.Json[environment], "AWS::CloudWatch::Dashboard").Single().Value["Properties"]!["DashboardBody"]!.ToJsonString();
 
-        foreach (var expected in new[] { "NumberOfMessagesSent", "Invocations", "Accepted", "Rejected", "Redacted", "Duplicate", "ConflictingDuplicate", "Failed", "BatchDurationMs", "ConsumedWriteCapacityUnits", "ApproximateNumberOfMessagesVisible", "FILL(m0, 0)", "RecordsIndexed", "IndexProblems", "IndexRunDurationMs" })
+        foreach (var expected in new[] { "NumberOfMessagesSent", "Invocations", "Accepted", "Rejected", "Redacted", "Duplicate", "ConflictingDuplicate", "Failed", "BatchDurationMs", "ConsumedWriteCapacityUnits", "ApproximateNumberOfMessagesVisible", "FILL(m0, 0)", "RecordsIndexed", "IndexProblems", "IndexRunDurationMs", "DigestsWritten", "ChainsDigested", "ChainsMoved", "DigestDurationMs" })
         {
             body.ShouldContain(expected);
         }
@@ -261,13 +329,14 @@ public sealed class AlarmTests(SynthesizedApp app)
 
     [Theory]
     [MemberData(nameof(Environments))]
-    public void Dashboard_ShowsTheIndexerFunctionAndEveryAlarm(string environment)
+    public void Dashboard_ShowsTheIndexerAndDigestFunctionsAndEveryAlarm(string environment)
     {
         var json = app.Json[environment];
         var body = TemplateWalker.Resources(json, "AWS::CloudWatch::Dashboard").Single().Value["Properties"]!["DashboardBody"]!.ToJsonString();
-        var indexer = TemplateWalker.Resources(json, "AWS::Lambda::Function").Keys.Single(id => id.StartsWith("IndexerFunction", StringComparison.Ordinal));
+        var functions = TemplateWalker.Resources(json, "AWS::Lambda::Function").Keys;
 
-        body.ShouldContain(indexer);
+        body.ShouldContain(functions.Single(id => id.StartsWith("IndexerFunction", StringComparison.Ordinal)));
+        body.ShouldContain(functions.Single(id => id.StartsWith("DigestFunction", StringComparison.Ordinal)));
         foreach (var alarm in TemplateWalker.Resources(json, "AWS::CloudWatch::Alarm").Keys)
         {
             body.ShouldContain(alarm);

@@ -68,6 +68,21 @@ public sealed class ArchiveTests(SynthesizedApp app)
 
     [Theory]
     [MemberData(nameof(Environments))]
+    public void ArchiveBucket_KeepsTheDigestsOutOfGlacierAndNeverExpiresThem(string environment)
+    {
+        // Every digest run reads the latest digest and verification reads them all: a Glacier object
+        // refuses a GET until it is restored. A rule without a prefix would reach digests/ too.
+        var rules = ArchiveRules(environment);
+
+        rules.Where(r => r["Transitions"] is not null || r["NoncurrentVersionTransitions"] is not null)
+            .Select(r => r["Prefix"]?.GetValue<string>() ?? "")
+            .ShouldAllBe(prefix => prefix.Length > 0 && !prefix.StartsWith("digests", StringComparison.Ordinal) && !"digests/".StartsWith(prefix, StringComparison.Ordinal));
+        rules.ShouldAllBe(r => r["ExpirationInDays"] == null && r["ExpirationDate"] == null
+            && r["NoncurrentVersionExpiration"] == null && r["NoncurrentVersionExpirationInDays"] == null);
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
     public void EveryBucket_DeniesRequestsWithoutTls(string environment)
     {
         TemplateWalker.Statements(app.Json[environment])

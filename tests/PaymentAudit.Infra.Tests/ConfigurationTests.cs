@@ -52,6 +52,11 @@ public sealed class ConfigurationTests : IDisposable
     [InlineData("indexer.historyBuckets")]
     [InlineData("alarms.indexerErrors")]
     [InlineData("alarms.indexProblems")]
+    [InlineData("digests")]
+    [InlineData("digests.memoryMiB")]
+    [InlineData("digests.timeoutSeconds")]
+    [InlineData("digests.logRetentionDays")]
+    [InlineData("digests.periodMinutes")]
     public void Load_MissingKey_FailsNamingIt(string key)
     {
         var error = Should.Throw<ConfigurationException>(() => LoadVariant(json => Remove(json, key)));
@@ -107,6 +112,13 @@ public sealed class ConfigurationTests : IDisposable
     [InlineData("indexer", "historyBuckets", 257, "indexer.historyBuckets")]
     [InlineData("alarms", "indexerErrors", -1, "alarms.indexerErrors")]
     [InlineData("alarms", "indexProblems", -1, "alarms.indexProblems")]
+    [InlineData("digests", "memoryMiB", 127, "digests.memoryMiB")]
+    [InlineData("digests", "memoryMiB", 10_241, "digests.memoryMiB")]
+    [InlineData("digests", "timeoutSeconds", 0, "digests.timeoutSeconds")]
+    [InlineData("digests", "logRetentionDays", 31, "digests.logRetentionDays")]
+    [InlineData("digests", "periodMinutes", 0, "digests.periodMinutes")]
+    [InlineData("digests", "periodMinutes", 9, "digests.periodMinutes")]
+    [InlineData("digests", "periodMinutes", 721, "digests.periodMinutes")]
     public void Load_OutOfRangeValue_FailsNamingTheKey(string section, string key, int value, string expectedKey)
     {
         var error = Should.Throw<ConfigurationException>(() => LoadVariant(json => json[section]![key] = value));
@@ -320,6 +332,43 @@ public sealed class ConfigurationTests : IDisposable
         }));
 
         error.Message.ShouldContain("'indexer.timeoutSeconds' must not exceed the period of indexer.schedule (300 s)");
+    }
+
+    [Theory]
+    [InlineData(10, 600)]
+    [InlineData(60, 120)]
+    [InlineData(720, 900)]
+    public void Load_DigestPeriodWithATimeoutWithinIt_IsValid(int periodMinutes, int timeoutSeconds)
+    {
+        var config = LoadVariant(json =>
+        {
+            json["digests"]!["periodMinutes"] = periodMinutes;
+            json["digests"]!["timeoutSeconds"] = timeoutSeconds;
+        });
+
+        config.Digests.PeriodMinutes.ShouldBe(periodMinutes);
+    }
+
+    [Fact]
+    public void Load_DigestTimeoutLongerThanItsPeriod_FailsNamingFileAndKey()
+    {
+        var error = Should.Throw<ConfigurationException>(() => LoadVariant(json =>
+        {
+            json["digests"]!["periodMinutes"] = 10;
+            json["digests"]!["timeoutSeconds"] = 601;
+        }));
+
+        error.Message.ShouldContain("test.json");
+        error.Message.ShouldContain("'digests.timeoutSeconds' must not exceed digests.periodMinutes (600 s)");
+    }
+
+    [Fact]
+    public void Load_DigestPeriodOutOfRange_ExplainsTheLimits()
+    {
+        var error = Should.Throw<ConfigurationException>(() => LoadVariant(json => json["digests"]!["periodMinutes"] = 1440));
+
+        error.Message.ShouldContain("'digests.periodMinutes' must be between 10 and 720");
+        error.Message.ShouldNotContain("digests.timeoutSeconds");
     }
 
     [Theory]

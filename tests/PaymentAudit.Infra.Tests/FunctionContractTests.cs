@@ -1,6 +1,8 @@
 using System.Collections;
 using System.Text.Json.Nodes;
+using PaymentAudit.Core.Digests;
 using PaymentAudit.Core.History;
+using PaymentAudit.Digest;
 using PaymentAudit.Indexer;
 using PaymentAudit.Infra.Constructs;
 using PaymentAudit.Infra.Tests.Support;
@@ -23,6 +25,29 @@ public sealed class FunctionContractTests(SynthesizedApp app)
     {
         WriterFunction.Handler.ShouldBe(HandlerOf(typeof(PaymentAudit.Writer.Function)));
         IndexerFunction.Handler.ShouldBe(HandlerOf(typeof(PaymentAudit.Indexer.Function)));
+        DigestFunction.Handler.ShouldBe(HandlerOf(typeof(PaymentAudit.Digest.Function)));
+    }
+
+    [Fact]
+    public void DigestEnvironment_NamesTheVariablesTheDigestFunctionReads()
+    {
+        DigestEnvironment.TableName.ShouldBe(DigestSettings.TableNameVariable);
+        DigestEnvironment.TableArn.ShouldBe(DigestSettings.TableArnVariable);
+        DigestEnvironment.EnvironmentName.ShouldBe(DigestSettings.EnvironmentVariable);
+        DigestEnvironment.ArchiveBucket.ShouldBe(DigestSettings.ArchiveBucketVariable);
+        DigestEnvironment.SigningKeyArn.ShouldBe(DigestSettings.SigningKeyArnVariable);
+        DigestEnvironment.PeriodSeconds.ShouldBe(DigestSettings.PeriodSecondsVariable);
+        DigestEnvironment.MetricsNamespace.ShouldBe(DigestSettings.MetricsNamespaceVariable);
+    }
+
+    [Fact]
+    public void DigestMetrics_AreTheOnesTheDigestFunctionPublishes()
+    {
+        AuditAlarms.DigestsWrittenMetricName.ShouldBe(DigestRunTelemetry.DigestsWrittenMetric);
+        AuditAlarms.EnvironmentDimension.ShouldBe(DigestRunTelemetry.EnvironmentDimension);
+        AuditDashboard.ChainsDigestedMetricName.ShouldBe(DigestRunTelemetry.ChainsDigestedMetric);
+        AuditDashboard.ChainsMovedMetricName.ShouldBe(DigestRunTelemetry.ChainsMovedMetric);
+        AuditDashboard.DigestDurationMetricName.ShouldBe(DigestRunTelemetry.DurationMetric);
     }
 
     [Fact]
@@ -51,6 +76,8 @@ public sealed class FunctionContractTests(SynthesizedApp app)
         AuditArchive.QuarantinePrefix.ShouldBe(S3PayloadArchive.Prefix);
         AuditArchive.HistoryPrefix.ShouldBe(new HistoryIndexerOptions().SegmentPrefix);
         S3HistoryStore.ManifestKey.ShouldStartWith(AuditArchive.HistoryPrefix);
+        DigestKeys.PrefixOf("prod").ShouldStartWith(AuditArchive.DigestPrefix);
+        DigestFunction.LatestPointerKey("prod").ShouldBe(DigestKeys.LatestOf("prod"));
     }
 
     [Theory]
@@ -87,11 +114,31 @@ public sealed class FunctionContractTests(SynthesizedApp app)
         settings.S3ServiceUrl.ShouldBeNull();
     }
 
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void DeployedDigestEnvironment_PassesTheDigestFunctionsValidation(string environment)
+    {
+        var config = app.Stacks[environment].Config;
+
+        var settings = DigestSettings.FromEnvironment(Variables(environment, DigestFunction.Handler));
+
+        settings.TableName.ShouldStartWith("<Table");
+        settings.TableArn.ShouldStartWith("<Table");
+        settings.TableArn.ShouldEndWith(".Arn>");
+        settings.SigningKeyArn.ShouldBe("<KeysSigningKey.Arn>");
+        settings.ArchiveBucket.ShouldStartWith("<ArchiveBucket");
+        settings.Environment.ShouldBe(environment);
+        settings.PeriodSeconds.ShouldBe(config.Digests.PeriodMinutes * 60);
+        settings.MetricsNamespace.ShouldBe(config.Writer.MetricsNamespace);
+        settings.DynamoDbServiceUrl.ShouldBeNull();
+        settings.S3ServiceUrl.ShouldBeNull();
+    }
+
     private static string HandlerOf(Type function) =>
         $"{function.Assembly.GetName().Name}::{function.FullName}::{function.GetMethod("HandleAsync", [typeof(Stream)])!.Name}";
 
-    // The function's variables as Lambda would see them, with each reference standing in for the
-    // name CloudFormation resolves it to.
+    // The function's variables as Lambda would see them, with each reference or attribute standing
+    // in for the name or ARN CloudFormation resolves it to.
     private Hashtable Variables(string environment, string handler)
     {
         var function = TemplateWalker.Resources(app.Json[environment], "AWS::Lambda::Function").Values
@@ -103,7 +150,9 @@ public sealed class FunctionContractTests(SynthesizedApp app)
             {
                 JsonValue text => text.GetValue<string>(),
                 JsonObject reference when reference["Ref"] is JsonValue id => $"<{PolicyStatementInTemplate.WithoutHash(id.GetValue<string>())}>",
-                _ => throw new InvalidDataException($"Variable {name} is neither a string nor a reference: {value?.ToJsonString()}"),
+                JsonObject attribute when attribute["Fn::GetAtt"] is JsonArray and [JsonValue id, JsonValue attributeName] =>
+                    $"<{PolicyStatementInTemplate.WithoutHash(id.GetValue<string>())}.{attributeName.GetValue<string>()}>",
+                _ => throw new InvalidDataException($"Variable {name} is neither a string, a reference nor an attribute: {value?.ToJsonString()}"),
             };
         }
 

@@ -159,6 +159,87 @@ public sealed class IamPolicyTests(SynthesizedApp app)
 
     [Theory]
     [MemberData(nameof(Environments))]
+    public void DigestRole_HasExactlyTheDigestStatements(string environment)
+    {
+        var statements = StatementsOfRole(environment, "DigestRole").Select(s => s.Summary);
+
+        statements.ShouldBe(
+        [
+            "ReadChainHeads: dynamodb:Query on <Table.Arn>",
+            "ListDigests: s3:ListBucket on <ArchiveBucket.Arn> when {\"StringLike\":{\"s3:prefix\":\"digests/*\"}}",
+            "ReadDigests: s3:GetObject on <ArchiveBucket.Arn>/digests/*",
+            "CreateDigests: s3:PutObject on <ArchiveBucket.Arn>/digests/* when {\"Null\":{\"s3:if-none-match\":\"false\"}}",
+            $"MoveLatestPointer: s3:PutObject on <ArchiveBucket.Arn>/digests/{environment}/latest.json",
+            "SignDigests: kms:Sign on <KeysSigningKey.Arn> when {\"StringEquals\":{\"kms:MessageType\":\"DIGEST\",\"kms:SigningAlgorithm\":\"ECDSA_SHA_256\"}}",
+            "UseDataKeyThroughTableAndArchive: kms:Decrypt, kms:GenerateDataKey on <KeysDataKey.Arn> when " + ViaServices(environment, "dynamodb", "s3"),
+            "WriteOwnLogs: logs:CreateLogStream, logs:PutLogEvents on <DigestLogGroup.Arn>",
+        ]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void DigestRole_TrustsOnlyLambdaAndHasItsFixedName(string environment)
+    {
+        var trust = StatementsOfRoleTrust(environment, "DigestRole");
+        var role = TemplateWalker.Resources(app.Json[environment], "AWS::IAM::Role").Single(pair => PolicyStatementInTemplate.WithoutHash(pair.Key) == "DigestRole").Value;
+
+        trust.Statement["Principal"]!["Service"]!.GetValue<string>().ShouldBe("lambda.amazonaws.com");
+        role["Properties"]!["RoleName"]!.GetValue<string>().ShouldBe($"PaymentAudit-{environment}-digest");
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void DigestSchedulerRole_CanOnlyInvokeTheDigestFunctionAndDeadLetter(string environment)
+    {
+        var statements = StatementsOfRole(environment, "DigestScheduleRole").Select(s => s.Summary);
+
+        statements.ShouldBe(
+        [
+            "InvokeDigestFunction: lambda:InvokeFunction on <DigestFunction.Arn>",
+            "DeadLetterFailedInvocations: sqs:SendMessage on <DigestScheduleDeadLetterQueue.Arn>",
+            "EncryptThroughDeadLetterQueue: kms:Decrypt, kms:GenerateDataKey on <KeysDataKey.Arn> when " + ViaServices(environment, "sqs"),
+        ]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void OnlyTheDigestFunction_MaySignAndOnlyWithTheSigningKey(string environment)
+    {
+        // A principal that can sign can forge digests; the key policy lets IAM grant it, so no other
+        // identity policy in the stack may. The auditor only reads the public key.
+        var signers = TemplateWalker.Statements(app.Json[environment])
+            .Where(s => s.Effect == "Allow" && s.ResourceType != "AWS::KMS::Key" && s.Actions.Contains("kms:Sign"))
+            .Select(s => PolicyStatementInTemplate.WithoutHash(s.LogicalId) + " on " + string.Join(", ", s.RenderedResources));
+
+        signers.ShouldBe(["DigestPolicy on <KeysSigningKey.Arn>"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void DigestRole_CreatesDigestsWithoutReplacingThemAndOverwritesOnlyTheLatestPointer(string environment)
+    {
+        // Without the condition, a put could replace the current version of a past digest.
+        var overwriting = StatementsOfRole(environment, "DigestRole")
+            .Where(s => s.Actions.Contains("s3:PutObject") && s.Statement["Condition"]?["Null"]?["s3:if-none-match"]?.GetValue<string>() != "false");
+
+        overwriting.SelectMany(s => s.RenderedResources).ShouldBe([$"<ArchiveBucket.Arn>/digests/{environment}/latest.json"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void DigestRole_WritesNothingButDigestsAndItsOwnLogs(string environment)
+    {
+        var statements = StatementsOfRole(environment, "DigestRole");
+
+        statements.SelectMany(s => s.Actions).Where(IsWriteOrMove).Order(StringComparer.Ordinal)
+            .ShouldBe(["logs:CreateLogStream", "logs:PutLogEvents", "s3:PutObject", "s3:PutObject"]);
+        statements.Where(s => s.Actions.Contains("s3:PutObject")).SelectMany(s => s.RenderedResources)
+            .ShouldBe(["<ArchiveBucket.Arn>/digests/*", $"<ArchiveBucket.Arn>/digests/{environment}/latest.json"]);
+        statements.Single(s => s.Actions.Contains("logs:PutLogEvents")).RenderedResources.ShouldBe(["<DigestLogGroup.Arn>"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
     public void WriterRole_CannotUpdateOrDelete(string environment)
     {
         var forbidden = StatementsOfRole(environment, "WriterRole")
@@ -347,6 +428,8 @@ public sealed class IamPolicyTests(SynthesizedApp app)
     [InlineData("prod", "ExportStateMachineRole", "states.amazonaws.com")]
     [InlineData("dev", "IndexerScheduleRole", "scheduler.amazonaws.com")]
     [InlineData("prod", "IndexerScheduleRole", "scheduler.amazonaws.com")]
+    [InlineData("dev", "DigestScheduleRole", "scheduler.amazonaws.com")]
+    [InlineData("prod", "DigestScheduleRole", "scheduler.amazonaws.com")]
     public void ServiceRoles_TrustOnlyTheirServiceInThisAccount(string environment, string role, string service)
     {
         var trust = StatementsOfRoleTrust(environment, role);

@@ -96,13 +96,13 @@ public sealed class IndexerFunctionTests(SynthesizedApp app)
 
     [Theory]
     [MemberData(nameof(Environments))]
-    public void WriterAndIndexer_ArePublishedIntoDifferentAssets(string environment)
+    public void WriterIndexerAndDigestFunction_ArePublishedIntoDifferentAssets(string environment)
     {
         var functions = TemplateWalker.Resources(app.Json[environment], "AWS::Lambda::Function").Values.ToList();
 
-        // Both are built from functions/; a shared asset would deploy one function's code as both.
-        functions.Count.ShouldBe(2);
-        functions.Select(f => f["Properties"]!["Code"]!["S3Key"]!.GetValue<string>()).Distinct().Count().ShouldBe(2);
+        // All are built from functions/; a shared asset would deploy one function's code as another.
+        functions.Count.ShouldBe(3);
+        functions.Select(f => f["Properties"]!["Code"]!["S3Key"]!.GetValue<string>()).Distinct().Count().ShouldBe(3);
     }
 
     [Theory]

@@ -63,7 +63,7 @@ public sealed class QueueTests(SynthesizedApp app)
         var tlsDenies = TemplateWalker.Statements(app.Json[environment])
             .Where(s => s.ResourceType == "AWS::SQS::QueuePolicy" && s.IsTlsOnlyDeny && s.Actions.SequenceEqual(["sqs:*"]));
 
-        // The audit queue, its dead-letter queue, and the export-start and indexer-start dead-letter queues.
-        tlsDenies.Count().ShouldBe(4);
+        // The audit queue, its dead-letter queue, and the export-start, indexer-start and digest-start dead-letter queues.
+        tlsDenies.Count().ShouldBe(5);
     }
 }

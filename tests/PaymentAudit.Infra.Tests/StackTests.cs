@@ -31,7 +31,7 @@ public sealed class StackTests(SynthesizedApp app)
     {
         var outputs = app.Json[environment]["Outputs"]!.AsObject().Select(pair => pair.Key).ToList();
 
-        foreach (var name in new[] { "QueueUrl", "QueueArn", "TableName", "IndexerFunctionName", "ProducerPolicyArn", "AuditorRoleArn", "OperatorRoleArn", "ArchiveBucketName" })
+        foreach (var name in new[] { "QueueUrl", "QueueArn", "TableName", "IndexerFunctionName", "DigestFunctionName", "ProducerPolicyArn", "AuditorRoleArn", "OperatorRoleArn", "ArchiveBucketName" })
         {
             outputs.ShouldContain(name);
         }
@@ -138,8 +138,9 @@ public sealed class StackTests(SynthesizedApp app)
         prod.Alarms.Email.ShouldNotBeNull();
         dev.Alarms.Email.ShouldBeNull();
         prod.Indexer.LogRetentionDays.ShouldBeGreaterThanOrEqualTo(365);
-        app.Dev.ResourceCountIs("AWS::CloudWatch::Alarm", 17);
-        app.Prod.ResourceCountIs("AWS::CloudWatch::Alarm", 17);
+        prod.Digests.LogRetentionDays.ShouldBeGreaterThanOrEqualTo(365);
+        app.Dev.ResourceCountIs("AWS::CloudWatch::Alarm", 20);
+        app.Prod.ResourceCountIs("AWS::CloudWatch::Alarm", 20);
         app.Dev.ResourceCountIs("AWS::DynamoDB::GlobalTable", 1);
         app.Prod.ResourceCountIs("AWS::DynamoDB::GlobalTable", 1);
     }

@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using Amazon.S3;
 using Amazon.SQS;
+using Amazon.SQS.Model;
 using PaymentAudit.Local.Configuration;
 using PaymentAudit.Local.Emulators;
 using PaymentAudit.Local.Provisioning;
@@ -10,19 +11,36 @@ namespace PaymentAudit.Local;
 /// <summary>
 /// The whole local stack: DynamoDB Local and fauxqs started on their loopback ports, SDK clients
 /// for them, and the audit table, queue, dead-letter queue and archive bucket provisioned from the
-/// shared topology. Disposing stops both emulators with their process trees.
+/// shared topology. Unless <see cref="LocalSettings.InMemory"/>, both emulators keep their data in the
+/// data folder, so a restart (even after kill -9) finds the table and the queued messages again.
+/// Each emulator's processes are recorded in a pid file; starting first stops what a killed run
+/// left on the same ports. Disposing stops both emulators with their process trees.
 /// </summary>
 public sealed class LocalEnvironment : IAsyncDisposable
 {
+    private readonly DataFolderLock? _dataLock;
+    private readonly EmulatorPidFile _dynamoDbPidFile;
+    private readonly EmulatorPidFile _sqsPidFile;
+
     private LocalEnvironment(
-        LocalSettings settings, EmulatorProcess dynamoDbEmulator, EmulatorProcess sqsEmulator, AmazonDynamoDBClient dynamoDb, AmazonSQSClient sqs, AmazonS3Client s3)
+        LocalSettings settings,
+        DataFolderLock? dataLock,
+        EmulatorPidFile dynamoDbPidFile,
+        EmulatorPidFile sqsPidFile,
+        EmulatorProcess dynamoDbEmulator,
+        EmulatorProcess sqsEmulator,
+        IReadOnlyList<string> leftovers)
     {
         Settings = settings;
+        _dataLock = dataLock;
+        _dynamoDbPidFile = dynamoDbPidFile;
+        _sqsPidFile = sqsPidFile;
         DynamoDbEmulator = dynamoDbEmulator;
         SqsEmulator = sqsEmulator;
-        DynamoDb = dynamoDb;
-        Sqs = sqs;
-        S3 = s3;
+        StoppedLeftovers = leftovers;
+        DynamoDb = LocalClients.DynamoDb(dynamoDbEmulator.ServiceUrl);
+        Sqs = LocalClients.Sqs(sqsEmulator.ServiceUrl);
+        S3 = LocalClients.S3(sqsEmulator.ServiceUrl);
     }
 
     /// <summary>The settings it was started with.</summary>
@@ -46,57 +64,112 @@ public sealed class LocalEnvironment : IAsyncDisposable
     /// <summary>The provisioned table and queues.</summary>
     public LocalResources Resources { get; private set; } = null!;
 
-    /// <summary>Validates <paramref name="settings"/>, starts both emulators and provisions the resources.</summary>
+    /// <summary>Emulator processes a killed earlier run had left on these ports and that starting stopped (for the report).</summary>
+    public IReadOnlyList<string> StoppedLeftovers { get; }
+
+    /// <summary>
+    /// Validates <paramref name="settings"/>, stops what a killed run left on the ports, starts both
+    /// emulators (persisting unless in memory) and provisions the resources.
+    /// </summary>
     /// <exception cref="LocalConfigurationException">A setting is wrong.</exception>
-    /// <exception cref="EmulatorStartException">A port is taken, Java or Node is missing, or an emulator did not start; nothing is left running.</exception>
+    /// <exception cref="EmulatorStartException">
+    /// A port is taken by another program or run, the data folder is in use, Java or Node is
+    /// missing, or an emulator did not start; nothing is left running.
+    /// </exception>
     public static async Task<LocalEnvironment> StartAsync(LocalSettings settings, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate();
-
-        // Both ports are checked before either emulator starts, so a taken port leaves nothing behind.
-        LoopbackPort.EnsureFree(settings.DynamoDbPort, DynamoDbLocalEmulator.Name);
-        LoopbackPort.EnsureFree(settings.SqsPort, FauxqsEmulator.Name);
-        var dynamoStart = DynamoDbLocalEmulator.StartAsync(settings.DynamoDbPort, cancellationToken);
-        var sqsStart = FauxqsEmulator.StartAsync(settings.SqsPort, cancellationToken);
+        Directory.CreateDirectory(settings.DataDirectory);
+        var dataLock = settings.InMemory ? null : DataFolderLock.Acquire(settings.DataDirectory);
         try
         {
-            await Task.WhenAll(dynamoStart, sqsStart);
+            var dynamoDbPidFile = new EmulatorPidFile(settings.RunDirectory, DynamoDbLocalEmulator.Name, settings.DynamoDbPort);
+            var sqsPidFile = new EmulatorPidFile(settings.RunDirectory, FauxqsEmulator.Name, settings.SqsPort);
+            var leftovers = new List<string>();
+            leftovers.AddRange(dynamoDbPidFile.StopLeftovers().Select(p => $"{DynamoDbLocalEmulator.Name} on port {settings.DynamoDbPort} ({p})"));
+            leftovers.AddRange(sqsPidFile.StopLeftovers().Select(p => $"{FauxqsEmulator.Name} on port {settings.SqsPort} ({p})"));
+            await WaitUntilFreeAsync(settings.DynamoDbPort, leftovers.Count > 0, cancellationToken);
+            await WaitUntilFreeAsync(settings.SqsPort, leftovers.Count > 0, cancellationToken);
+
+            // Both ports are checked before either emulator starts, so a taken port leaves nothing behind.
+            LoopbackPort.EnsureFree(settings.DynamoDbPort, DynamoDbLocalEmulator.Name);
+            LoopbackPort.EnsureFree(settings.SqsPort, FauxqsEmulator.Name);
+            var dynamoStart = DynamoDbLocalEmulator.StartAsync(
+                settings.DynamoDbPort, settings.InMemory ? null : settings.DynamoDbDataDirectory, cancellationToken);
+            var sqsStart = FauxqsEmulator.StartAsync(settings.SqsPort, settings.InMemory ? null : settings.SqsDataDirectory, cancellationToken);
+            try
+            {
+                await Task.WhenAll(dynamoStart, sqsStart);
+                dynamoDbPidFile.Record(dynamoStart.Result);
+                sqsPidFile.Record(sqsStart.Result);
+            }
+            catch
+            {
+                await DisposeStartedAsync(dynamoStart, dynamoDbPidFile);
+                await DisposeStartedAsync(sqsStart, sqsPidFile);
+                throw;
+            }
+
+            var environment = new LocalEnvironment(settings, dataLock, dynamoDbPidFile, sqsPidFile, dynamoStart.Result, sqsStart.Result, leftovers);
+            try
+            {
+                environment.Resources = await LocalProvisioner.ProvisionAsync(
+                    environment.DynamoDb,
+                    environment.Sqs,
+                    environment.S3,
+                    settings.TableName,
+                    settings.QueueName,
+                    settings.DeadLetterQueueName,
+                    settings.ArchiveBucketName,
+                    settings.MaxReceiveCount,
+                    settings.VisibilityTimeout,
+                    cancellationToken);
+                return environment;
+            }
+            catch
+            {
+                await environment.DisposeAsync();
+                throw;
+            }
         }
         catch
         {
-            await DisposeStartedAsync(dynamoStart);
-            await DisposeStartedAsync(sqsStart);
+            dataLock?.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Makes visible again (within a second) the audit-queue messages a stopped run had received
+    /// but not settled: their receives died with it, and without this they would stay hidden for
+    /// the whole visibility timeout. Only for a persisted queue, before the event source starts
+    /// (nothing else may be handling them then). Returns how many there were.
+    /// </summary>
+    /// <remarks>
+    /// Their visibility is set to 1 s, not 0: fauxqs 2.4.1 fails a change to 0 on a persisted queue,
+    /// dropping the message from its memory and leaving its group locked until a restart.
+    /// </remarks>
+    public async Task<int> ReleaseLeftInFlightAsync(CancellationToken cancellationToken = default)
+    {
+        using var inspector = new FauxqsQueueInspector(SqsEmulator.ServiceUrl);
+        var released = 0;
+        foreach (var message in (await inspector.ReadAsync(Resources.QueueUrl, cancellationToken)).Where(m => m.IsInFlight))
+        {
+            try
+            {
+                await Sqs.ChangeMessageVisibilityAsync(
+                    new ChangeMessageVisibilityRequest { QueueUrl = Resources.QueueUrl, ReceiptHandle = message.ReceiptHandle, VisibilityTimeout = 1 },
+                    cancellationToken);
+                released++;
+            }
+            catch (AmazonSQSException)
+            {
+                // Its visibility timeout ended meanwhile: it is visible already.
+            }
         }
 
-        var environment = new LocalEnvironment(
-            settings,
-            dynamoStart.Result,
-            sqsStart.Result,
-            LocalClients.DynamoDb(dynamoStart.Result.ServiceUrl),
-            LocalClients.Sqs(sqsStart.Result.ServiceUrl),
-            LocalClients.S3(sqsStart.Result.ServiceUrl));
-        try
-        {
-            environment.Resources = await LocalProvisioner.ProvisionAsync(
-                environment.DynamoDb,
-                environment.Sqs,
-                environment.S3,
-                settings.TableName,
-                settings.QueueName,
-                settings.DeadLetterQueueName,
-                settings.ArchiveBucketName,
-                settings.MaxReceiveCount,
-                settings.VisibilityTimeout,
-                cancellationToken);
-            return environment;
-        }
-        catch
-        {
-            await environment.DisposeAsync();
-            throw;
-        }
+        return released;
     }
 
     /// <inheritdoc />
@@ -107,13 +180,31 @@ public sealed class LocalEnvironment : IAsyncDisposable
         S3.Dispose();
         await DynamoDbEmulator.DisposeAsync();
         await SqsEmulator.DisposeAsync();
+        _dynamoDbPidFile.Remove();
+        _sqsPidFile.Remove();
+        _dataLock?.Dispose();
     }
 
-    private static async Task DisposeStartedAsync(Task<EmulatorProcess> start)
+    private static async Task DisposeStartedAsync(Task<EmulatorProcess> start, EmulatorPidFile pidFile)
     {
         if (start.IsCompletedSuccessfully)
         {
             await start.Result.DisposeAsync();
+            pidFile.Remove();
+        }
+    }
+
+    /// <summary>After stopping leftovers, waits a little for the system to free their ports.</summary>
+    private static async Task WaitUntilFreeAsync(int port, bool stoppedSomething, CancellationToken cancellationToken)
+    {
+        if (!stoppedSomething)
+        {
+            return;
+        }
+
+        for (var attempt = 0; attempt < 50 && LoopbackPort.IsTaken(port); attempt++)
+        {
+            await Task.Delay(100, cancellationToken);
         }
     }
 }

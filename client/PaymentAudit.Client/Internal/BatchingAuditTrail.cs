@@ -106,11 +106,22 @@ internal sealed class BatchingAuditTrail : IAuditTrail, IDisposable
         }
 
         // The writer's rules, checked on the event object: the same verdict as validating the body, without parsing it back.
-        if (!_validator.TrySerialize(auditEvent, out var body, out var rejection))
+        if (!_validator.TrySerialize(auditEvent, out var body, out var rejection, out var redactions))
         {
+            var id = SafeId(auditEvent.EventId);
             _metrics.Rejected(rejection.CodeName);
-            Log.EventRejected(_logger, SafeId(auditEvent.EventId), rejection.CodeName);
-            return Task.FromException<string>(new AuditEventRejectedException(SafeId(auditEvent.EventId), rejection));
+            Log.EventRejected(_logger, id, rejection.CodeName);
+            return Task.FromException<string>(new AuditEventRejectedException(id, rejection));
+        }
+
+        if (redactions.Count > 0)
+        {
+            // The body holds the card numbers masked, and so must everything else that leaves the
+            // process: the group strategy sees the event as sent (the event id is never masked).
+            auditEvent = _validator.Validate(body).Event
+                ?? throw new InvalidOperationException("The masked event body did not validate; this is a bug in the card-number guard.");
+            _metrics.Redacted();
+            Log.EventRedacted(_logger, auditEvent.EventId, redactions.Count, string.Join(", ", redactions));
         }
 
         var groupId = _groupStrategy.GetMessageGroupId(auditEvent);
@@ -155,7 +166,8 @@ internal sealed class BatchingAuditTrail : IAuditTrail, IDisposable
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
-    private static string SafeId(string? eventId) => string.IsNullOrEmpty(eventId) ? "(none)" : eventId;
+    /// <summary>The event id for logs and exceptions: a refused id may hold a card number, which must not be echoed.</summary>
+    private static string SafeId(string? eventId) => string.IsNullOrEmpty(eventId) ? "(none)" : CardNumberDetector.Mask(eventId).Masked;
 
     private async Task<string> WaitForAdmissionAsync(PendingEntry entry, CancellationToken cancellationToken)
     {

@@ -22,4 +22,7 @@ internal static partial class Log
 
     [LoggerMessage(6, LogLevel.Critical, "Audit trail dispatcher fault; {Count} waiting event(s) failed")]
     public static partial void DispatcherFault(ILogger logger, Exception exception, int count);
+
+    [LoggerMessage(7, LogLevel.Warning, "Audit event {EventId} carried a card number in {Count} field(s) ({Fields}); sent with the digits masked")]
+    public static partial void EventRedacted(ILogger logger, string eventId, int count, string fields);
 }

@@ -92,6 +92,6 @@ public sealed record ChainEntry
     {
         ArgumentNullException.ThrowIfNull(validator);
         var result = validator.Validate(payload);
-        return result.IsValid ? Accepted(messageId, result.Event) : Quarantined(messageId, result.Rejection, payload);
+        return result.IsValid ? Accepted(messageId, result.Event, result.Redactions) : Quarantined(messageId, result.Rejection, payload);
     }
 }

@@ -56,4 +56,16 @@ public enum ViolationKind
 
     /// <summary>No digest covers a period: one was deleted or never made.</summary>
     DigestMissing,
+
+    /// <summary>A table export records the deletion of an item, or an item an earlier export held is gone from a later one.</summary>
+    RecordDeleted,
+
+    /// <summary>A table export holds an item whose content differs from what an earlier export held under the same key.</summary>
+    RecordChanged,
+
+    /// <summary>Table exports do not cover time without a break: changes in the gap are in no export, or an export lacks items written in the time it covers.</summary>
+    ExportGap,
+
+    /// <summary>A table export cannot be read: a file is missing, malformed, or does not match its manifest (checksum, item count).</summary>
+    ExportInvalid,
 }

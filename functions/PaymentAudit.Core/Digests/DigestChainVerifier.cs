@@ -58,6 +58,13 @@ public static class DigestChainVerifier
             if (ok)
             {
                 verified++;
+                var listed = document.Chains.Select(c => c.ChainId).ToHashSet(StringComparer.Ordinal);
+                foreach (var (chainId, before) in lastHeads.Where(h => !listed.Contains(h.Key)).OrderBy(h => h.Key, StringComparer.Ordinal))
+                {
+                    violations.Add(new ChainViolation(chainId, before.Seq, ViolationKind.MissingDirectoryEntry,
+                        $"digest {digest.Key} no longer lists this chain, which an earlier digest committed at seq {before.Seq} (its chain directory entry was removed)"));
+                }
+
                 foreach (var chain in document.Chains)
                 {
                     if (lastHeads.TryGetValue(chain.ChainId, out var before) && (chain.Seq < before.Seq || (chain.Seq == before.Seq && chain.Hash != before.Hash)))
@@ -68,7 +75,8 @@ public static class DigestChainVerifier
 
                     if (chain.Seq > 0 && (!lastHeads.TryGetValue(chain.ChainId, out var seen) || seen.Seq != chain.Seq || seen.Hash != chain.Hash))
                     {
-                        (commitments.TryGetValue(chain.ChainId, out var list) ? list : commitments[chain.ChainId] = []).Add(new ChainCommitment(chain.Seq, chain.Hash, $"digest {digest.Key}"));
+                        var at = Rfc3339.TryParseUtc(document.DigestTime, out var madeAt) ? new DateTimeOffset(madeAt, TimeSpan.Zero) : (DateTimeOffset?)null;
+                        (commitments.TryGetValue(chain.ChainId, out var list) ? list : commitments[chain.ChainId] = []).Add(new ChainCommitment(chain.Seq, chain.Hash, $"digest {digest.Key}", at));
                     }
 
                     lastHeads[chain.ChainId] = chain;

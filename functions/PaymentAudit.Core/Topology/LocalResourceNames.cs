@@ -20,4 +20,10 @@ public static class LocalResourceNames
 
     /// <summary>The archive bucket (lowercase, as S3 bucket names must be).</summary>
     public static string ArchiveBucket(string prefix = DefaultPrefix) => $"{prefix.ToLowerInvariant().Replace('_', '-')}-archive";
+
+    /// <summary>The environment name the local pipeline's digests are made under (<c>digests/local/...</c>).</summary>
+    public const string DigestEnvironment = "local";
+
+    /// <summary>File name of the local digest signing key (an ECDSA P-256 PEM) inside the local run's data folder.</summary>
+    public const string DigestKeyFile = "digest-signing-key.pem";
 }

@@ -1,4 +1,5 @@
 using Amazon.DynamoDBv2;
+using Amazon.KeyManagementService;
 using Amazon.S3;
 
 namespace PaymentAudit.Storage.Configuration;
@@ -30,4 +31,7 @@ public static class AwsClients
 
         return new AmazonS3Client(config);
     }
+
+    /// <summary>A KMS client (no emulator exists: local runs sign with a local key instead).</summary>
+    public static AmazonKeyManagementServiceClient Kms() => new();
 }

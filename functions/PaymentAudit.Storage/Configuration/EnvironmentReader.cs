@@ -30,6 +30,22 @@ public sealed class EnvironmentReader
         return string.Empty;
     }
 
+    /// <summary>
+    /// A required text setting that must also satisfy <paramref name="isValid"/>; records a problem
+    /// (with <paramref name="meaning"/>, or <paramref name="expectation"/> and the value) otherwise.
+    /// </summary>
+    public string Required(string name, string meaning, Func<string, bool> isValid, string expectation)
+    {
+        ArgumentNullException.ThrowIfNull(isValid);
+        var value = Required(name, meaning);
+        if (value.Length > 0 && !isValid(value))
+        {
+            _problems.Add($"{name} must be {expectation}, not '{value}'");
+        }
+
+        return value;
+    }
+
     /// <summary>An optional text setting, trimmed; null when unset or blank.</summary>
     public string? Optional(string name) => _variables[name] is string { Length: > 0 } value && value.Trim() is { Length: > 0 } trimmed ? trimmed : null;
 
@@ -48,6 +64,18 @@ public sealed class EnvironmentReader
 
         _problems.Add($"{name} must be a whole number of {unit} from {min} to {max}, not '{raw}'");
         return fallback;
+    }
+
+    /// <summary>A required whole number within <paramref name="min"/>..<paramref name="max"/>; records a problem (with <paramref name="meaning"/>) when it is missing.</summary>
+    public int RequiredWholeNumber(string name, string meaning, int min, int max, string unit)
+    {
+        if (Optional(name) is null)
+        {
+            _problems.Add($"{name} is required ({meaning})");
+            return min;
+        }
+
+        return WholeNumber(name, min, min, max, unit);
     }
 
     /// <summary>An optional absolute http(s) URL (emulator endpoints); null when unset.</summary>

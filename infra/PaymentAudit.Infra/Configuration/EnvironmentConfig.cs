@@ -32,6 +32,9 @@ public sealed record EnvironmentConfig
     /// <summary>History indexer Lambda and its schedule.</summary>
     public required IndexerConfig Indexer { get; init; }
 
+    /// <summary>Digest Lambda and its schedule.</summary>
+    public required DigestConfig Digests { get; init; }
+
     /// <summary>Audit table settings.</summary>
     public required TableConfig Table { get; init; }
 

@@ -64,6 +64,24 @@ public static partial class EnvironmentConfigValidator
                 $"must not exceed the period of indexer.schedule ({runEvery.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s): a run must end before the next one is due");
         }
 
+        var digests = config.Digests;
+        Require(digests.MemoryMiB is >= 128 and <= 10_240, "digests.memoryMiB", "must be between 128 and 10240");
+        Require(digests.TimeoutSeconds is >= 1 and <= 900, "digests.timeoutSeconds", "must be between 1 and 900");
+        Require(LogRetentionValues.Contains(digests.LogRetentionDays), "digests.logRetentionDays",
+            "must be one of " + string.Join(", ", LogRetentionValues.Select(v => v.ToString(CultureInfo.InvariantCulture))));
+        // At least 10 minutes: a retried run lands a few minutes late, and verification reports a gap
+        // of more than 1.5 periods as a missing digest. At most 12 hours: the digest-not-written
+        // alarm spans two periods, and CloudWatch evaluates at most one day.
+        Require(digests.PeriodMinutes is >= 10 and <= 720, "digests.periodMinutes",
+            "must be between 10 and 720 (a retried run lands minutes late; the digest-not-written alarm spans two periods, at most a day)");
+        if (digests.PeriodMinutes is >= 10 and <= 720)
+        {
+            // Runs never overlap (reserved concurrency 1), and two runs at once would both link to
+            // the same previous digest.
+            Require(digests.TimeoutSeconds <= digests.PeriodMinutes * 60, "digests.timeoutSeconds",
+                $"must not exceed digests.periodMinutes ({(digests.PeriodMinutes * 60).ToString(CultureInfo.InvariantCulture)} s): a run must end before the next one is due");
+        }
+
         Require(config.Queue.MaxReceiveCount is >= 1 and <= 1000, "queue.maxReceiveCount", "must be between 1 and 1000");
 
         var alarms = config.Alarms;

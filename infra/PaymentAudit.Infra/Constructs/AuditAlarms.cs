@@ -12,7 +12,8 @@ namespace PaymentAudit.Infra.Constructs;
 /// The alarm topic (KMS, TLS only, optional e-mail subscription) and one alarm per failure mode of
 /// the flow: messages stuck or dead-lettered, writer failing or throttled, table throttling or
 /// erroring, events rejected, failed or conflicting, the history index failing, reporting a chain
-/// that does not link, not advancing or not started, backups failing, exports failing or not starting.
+/// that does not link, not advancing or not started, digests failing, not written or not started,
+/// backups failing, exports failing or not starting.
 /// </summary>
 public sealed class AuditAlarms : Construct
 {
@@ -28,7 +29,10 @@ public sealed class AuditAlarms : Construct
     /// <summary>Indexer EMF metric counting chains whose next record does not link to the last indexed one.</summary>
     public const string IndexProblemsMetricName = "IndexProblems";
 
-    /// <summary>Dimension the writer and the indexer put on their EMF metrics.</summary>
+    /// <summary>Digest function EMF metric: 1 for every digest it stored.</summary>
+    public const string DigestsWrittenMetricName = "DigestsWritten";
+
+    /// <summary>Dimension the writer, the indexer and the digest function put on their EMF metrics.</summary>
     public const string EnvironmentDimension = "Environment";
 
     private static readonly Duration Period = Duration.Minutes(5);
@@ -174,6 +178,24 @@ public sealed class AuditAlarms : Construct
             "EventBridge Scheduler could not invoke the history indexer after its retries; the event is in the indexer dead-letter queue. Check the schedule's role and the function, then delete the message (the next run indexes everything new).",
             props.IndexerDeadLetterQueue.MetricApproximateNumberOfMessagesVisible(new MetricOptions { Period = Period, Statistic = Stats.MAXIMUM }),
             0);
+        // Lambda publishes the digest function's Errors only for periods with a run; missing data
+        // keeps the state, so a failed run stays in ALARM until a later run succeeds (as for the
+        // indexer). Any failed run counts: an unretried failure is a hole in the digest sequence.
+        DigestErrors = Create(
+            "DigestErrors",
+            "digest-errors",
+            "Digest runs failed: read the digest function's log (its error record names the cause). Lambda retries a failed run twice; if every attempt failed, that period has no digest and verification reports the gap. Fix the cause (signing key disabled or its policy changed, archive or table permissions, an unreadable latest digest) before the next period.",
+            props.Digest.MetricErrors(new MetricOptions { Period = Duration.Seconds(props.DigestPeriod.TotalSeconds), Statistic = Stats.SUM }),
+            1,
+            ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+            missingData: TreatMissingData.IGNORE);
+        DigestNotWritten = CreateDigestNotWritten(props);
+        DigestNotStarted = Create(
+            "DigestNotStarted",
+            "digest-not-started",
+            "EventBridge Scheduler could not invoke the digest function after its retries; the event is in the digest dead-letter queue. Check the schedule's role and the function, invoke the function once by hand (the DigestFunctionName output) so the gap stays short, then delete the message.",
+            props.DigestDeadLetterQueue.MetricApproximateNumberOfMessagesVisible(new MetricOptions { Period = Period, Statistic = Stats.MAXIMUM }),
+            0);
         BackupJobsFailed = Create(
             "BackupJobsFailed",
             "backup-jobs-failed",
@@ -250,6 +272,15 @@ public sealed class AuditAlarms : Construct
     /// <summary>Scheduled indexer runs that EventBridge Scheduler could not start.</summary>
     public Alarm IndexerNotStarted { get; }
 
+    /// <summary>Failed digest runs.</summary>
+    public Alarm DigestErrors { get; }
+
+    /// <summary>No digest stored for two digest periods.</summary>
+    public Alarm DigestNotWritten { get; }
+
+    /// <summary>Scheduled digest runs that EventBridge Scheduler could not start.</summary>
+    public Alarm DigestNotStarted { get; }
+
     /// <summary>Failed AWS Backup jobs in the vault.</summary>
     public Alarm BackupJobsFailed { get; }
 
@@ -267,7 +298,7 @@ public sealed class AuditAlarms : Construct
     [
         DeadLetterMessages, OldestMessageAge, WriterErrors, WriterThrottles, TableThrottledRequests, TableSystemErrors,
         RejectedEvents, ConflictingDuplicates, FailedEvents, IndexerErrors, IndexProblems, IndexNotAdvancing, IndexerNotStarted,
-        BackupJobsFailed, ExportFailed, ExportCopyFailed, ExportNotStarted,
+        DigestErrors, DigestNotWritten, DigestNotStarted, BackupJobsFailed, ExportFailed, ExportCopyFailed, ExportNotStarted,
     ];
 
     // A run that succeeded is an invocation without an error. Both Lambda series exist only for
@@ -300,6 +331,41 @@ public sealed class AuditAlarms : Construct
             1,
             ComparisonOperator.LESS_THAN_THRESHOLD,
             evaluationPeriods: 2,
+            missingData: TreatMissingData.BREACHING);
+    }
+
+    // The digest function publishes DigestsWritten = 1 for every digest it stores, and nothing
+    // otherwise. CloudWatch evaluates every minute over a window that ends at that minute, so one
+    // window of two periods holds about two digests while they are made, and none once they stop.
+    // A window without a digest has no datapoint at all, and missing data treated as breaching is
+    // not enough alone (see index-not-advancing): FILL turns it into 0, and a range with no datapoint
+    // at all is breaching. Two periods, not one, so that a run late by a few minutes does not fire it.
+    private Alarm CreateDigestNotWritten(AuditAlarmsProps props)
+    {
+        var window = Duration.Seconds(props.DigestPeriod.TotalSeconds * 2);
+        return Create(
+            "DigestNotWritten",
+            "digest-not-written",
+            "No digest was stored for two digest periods: the digest function is failing, throttled or not invoked, and verification will report the gap. Read the digest function's log and the digest-errors and digest-not-started alarms; records written meanwhile are not yet covered by a signed digest.",
+            new MathExpression(new MathExpressionProps
+            {
+                Expression = "FILL(digests, 0)",
+                UsingMetrics = new Dictionary<string, IMetric>
+                {
+                    ["digests"] = new Metric(new MetricProps
+                    {
+                        Namespace = props.MetricsNamespace,
+                        MetricName = DigestsWrittenMetricName,
+                        DimensionsMap = new Dictionary<string, string> { [EnvironmentDimension] = props.EnvironmentName },
+                        Statistic = Stats.SUM,
+                        Period = window,
+                    }),
+                },
+                Label = "Digests stored",
+                Period = window,
+            }),
+            1,
+            ComparisonOperator.LESS_THAN_THRESHOLD,
             missingData: TreatMissingData.BREACHING);
     }
 

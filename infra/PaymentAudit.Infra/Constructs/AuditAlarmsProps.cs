@@ -19,6 +19,9 @@ namespace PaymentAudit.Infra.Constructs;
 /// <param name="Indexer">History indexer function.</param>
 /// <param name="IndexerSchedulePeriod">Time between two scheduled indexer runs.</param>
 /// <param name="IndexerDeadLetterQueue">Where EventBridge Scheduler puts indexer invocations it gave up on.</param>
+/// <param name="Digest">Digest function.</param>
+/// <param name="DigestPeriod">Time between two scheduled digests.</param>
+/// <param name="DigestDeadLetterQueue">Where EventBridge Scheduler puts digest invocations it gave up on.</param>
 /// <param name="Table">Audit table.</param>
 /// <param name="Vault">Backup vault.</param>
 /// <param name="ExportFailures">Failed, timed-out and aborted export executions.</param>
@@ -35,6 +38,9 @@ public sealed record AuditAlarmsProps(
     IFunction Indexer,
     TimeSpan IndexerSchedulePeriod,
     IQueue IndexerDeadLetterQueue,
+    IFunction Digest,
+    TimeSpan DigestPeriod,
+    IQueue DigestDeadLetterQueue,
     ITableV2 Table,
     IBackupVault Vault,
     IMetric ExportFailures,

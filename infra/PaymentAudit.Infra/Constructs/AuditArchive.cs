@@ -27,7 +27,7 @@ public sealed class AuditArchive : Construct
     /// <summary>Key prefix of the history index (manifest and segments) that the indexer maintains.</summary>
     public const string HistoryPrefix = "history/";
 
-    /// <summary>Key prefix of the signed chain-head digests (the digest function that writes them comes later; auditors may already read it).</summary>
+    /// <summary>Key prefix of the signed chain-head digests that the digest function writes and auditors verify.</summary>
     public const string DigestPrefix = "digests/";
 
     /// <summary>Days after which S3 aborts a multipart upload that never completed, freeing its parts.</summary>
@@ -135,8 +135,11 @@ public sealed class AuditArchive : Construct
     /// copies and quarantined payloads, read rarely and restored when needed. The history index
     /// (<see cref="HistoryPrefix"/>) stays in S3 Standard: the indexer reads and merges its segments
     /// and auditors' history queries read every segment a query spans, which a Glacier object
-    /// would refuse until restored. S3 lifecycle filters cannot exclude a prefix, so the rules
-    /// name the prefixes that do move; objects under any other prefix stay in Standard.
+    /// would refuse until restored. The digests (<see cref="DigestPrefix"/>) stay in Standard too:
+    /// each run reads the latest one, and verification reads every digest. S3 lifecycle filters
+    /// cannot exclude a prefix, so the rules name the prefixes that do move; objects under any
+    /// other prefix stay in Standard. Object Lock's default retention covers every object whatever
+    /// its prefix or storage class.
     /// </summary>
     public static readonly IReadOnlyList<string> GlacierPrefixes = [ExportPrefix, QuarantinePrefix];
 

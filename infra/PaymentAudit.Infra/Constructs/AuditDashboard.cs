@@ -7,7 +7,8 @@ namespace PaymentAudit.Infra.Constructs;
 
 /// <summary>
 /// One dashboard that follows an event through the flow: queue, writer, outcomes, table, dead
-/// letters, and then the history indexer that makes it findable by actor and payment record.
+/// letters, then the history indexer that makes it findable by actor and payment record, and the
+/// digests that commit every chain's head under the signing key.
 /// </summary>
 public sealed class AuditDashboard : Construct
 {
@@ -22,6 +23,15 @@ public sealed class AuditDashboard : Construct
 
     /// <summary>Duration of an indexer run (EMF, Milliseconds).</summary>
     public const string IndexRunDurationMetricName = "IndexRunDurationMs";
+
+    /// <summary>Chains in a digest (EMF, Count).</summary>
+    public const string ChainsDigestedMetricName = "ChainsDigested";
+
+    /// <summary>Chains whose head moved since the previous digest (EMF, Count).</summary>
+    public const string ChainsMovedMetricName = "ChainsMoved";
+
+    /// <summary>Duration of a digest run (EMF, Milliseconds).</summary>
+    public const string DigestDurationMetricName = "DigestDurationMs";
 
     private static readonly Duration Period = Duration.Minutes(5);
 
@@ -104,6 +114,22 @@ public sealed class AuditDashboard : Construct
                     Graph("Indexer run duration (ms)", [
                         AppMetric(IndexRunDurationMetricName, Stats.MAXIMUM),
                         props.Indexer.MetricDuration(maximum),
+                    ]),
+                ],
+                [
+                    Graph("6. Digests: runs, errors, throttles", [
+                        props.Digest.MetricInvocations(sum),
+                        props.Digest.MetricErrors(sum),
+                        props.Digest.MetricThrottles(sum),
+                    ]),
+                    Graph("Digests stored, chains digested and moved", [
+                        AppMetric(AuditAlarms.DigestsWrittenMetricName, Stats.SUM),
+                        AppMetric(ChainsDigestedMetricName, Stats.MAXIMUM),
+                        AppMetric(ChainsMovedMetricName, Stats.SUM),
+                    ]),
+                    Graph("Digest run duration (ms)", [
+                        AppMetric(DigestDurationMetricName, Stats.MAXIMUM),
+                        props.Digest.MetricDuration(maximum),
                     ]),
                 ],
             ],

@@ -7,11 +7,12 @@ namespace PaymentAudit.Infra.Constructs;
 
 /// <summary>Inputs of <see cref="AuditDashboard"/>.</summary>
 /// <param name="EnvironmentName">Environment name: dashboard name and the EMF metrics' dimension.</param>
-/// <param name="MetricsNamespace">Namespace of the writer's and the indexer's EMF metrics.</param>
+/// <param name="MetricsNamespace">Namespace of the writer's, the indexer's and the digest function's EMF metrics.</param>
 /// <param name="Queue">Audit queue.</param>
 /// <param name="DeadLetterQueue">Its dead-letter queue.</param>
 /// <param name="Writer">Writer function.</param>
 /// <param name="Indexer">History indexer function.</param>
+/// <param name="Digest">Digest function.</param>
 /// <param name="Table">Audit table.</param>
 /// <param name="Alarms">Alarms shown in the status row.</param>
 public sealed record AuditDashboardProps(
@@ -21,5 +22,6 @@ public sealed record AuditDashboardProps(
     IQueue DeadLetterQueue,
     IFunction Writer,
     IFunction Indexer,
+    IFunction Digest,
     TableBaseV2 Table,
     IReadOnlyList<IAlarm> Alarms);

@@ -18,6 +18,8 @@ namespace PaymentAudit.Auditing.Tests.Support;
 /// <summary>A trail written by the real writer into a fresh table and bucket on the emulators, indexed once; tests then tamper with it.</summary>
 public sealed class StoredTrail : IDisposable
 {
+    private SqsBatchHandler? _writer;
+
     private StoredTrail(AmazonDynamoDBClient dynamoDb, AmazonS3Client s3, string table, string bucket)
     {
         DynamoDb = dynamoDb;
@@ -67,10 +69,18 @@ public sealed class StoredTrail : IDisposable
             messages.Add(new SqsMessage($"m-{i:D2}", body, new SqsMessageAttributes(chain, "1", null, null)));
         }
 
+        trail._writer = writer;
         var report = await writer.HandleAsync(new SqsEvent(messages), CancellationToken.None);
         report.FailedMessageIds.ShouldBeEmpty();
         (await trail.IndexAsync()).Problems.ShouldBeEmpty();
         return trail;
+    }
+
+    /// <summary>Stores one more message through the real writer.</summary>
+    public async Task AppendAsync(string chainId, string messageId, string body)
+    {
+        var report = await _writer!.HandleAsync(new SqsEvent([new SqsMessage(messageId, body, new SqsMessageAttributes(chainId, "1", null, null))]), CancellationToken.None);
+        report.FailedMessageIds.ShouldBeEmpty();
     }
 
     /// <summary>Runs the history indexer once.</summary>

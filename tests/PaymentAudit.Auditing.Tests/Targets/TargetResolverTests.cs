@@ -28,6 +28,7 @@ public sealed class TargetResolverTests
             DeadLetterQueueUrl = _parameters["/paymentaudit/prod/dead-letter-queue-url"],
             ArchiveBucket = "paymentaudit-prod-archive",
             SigningKeyId = "arn:aws:kms:eu-west-1:222222222222:key/abc",
+            DigestEnvironment = "prod",
             Region = "eu-west-1",
             Profile = "auditor",
         });

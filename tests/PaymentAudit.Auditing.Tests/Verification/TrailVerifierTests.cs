@@ -3,10 +3,12 @@ using PaymentAudit.Auditing.Tests.Support;
 using PaymentAudit.Auditing.Verification;
 using PaymentAudit.Core.Chain;
 using PaymentAudit.Core.History;
+using PaymentAudit.Core.Validation;
 using PaymentAudit.Storage;
 using PaymentAudit.Storage.Archive;
 using PaymentAudit.Testing.DynamoDb;
 using PaymentAudit.Testing.Fauxqs;
+using PaymentAudit.Testing.Support;
 
 namespace PaymentAudit.Auditing.Tests.Verification;
 
@@ -196,5 +198,30 @@ public sealed class TrailVerifierTests(DynamoDbLocalFixture dynamoDb, FauxqsFixt
 
         report.Records.ShouldBe(3);
         report.Violations.ShouldContain(v => v.ChainId == "chain-a" && v.Seq == 4 && v.Kind == ViolationKind.BrokenLink);
+    }
+
+    [Fact]
+    public async Task Verify_WhileEventsAreAppended_DoesNotTakeTheirIndexEntriesForOrphans()
+    {
+        using var trail = await StoredTrail.CreateAsync(dynamoDb, fauxqs);
+        var appended = false;
+        var verifier = new TrailVerifier(trail.Reader, trail.History, trail.Archive, new AuditEventValidator());
+
+        var report = await verifier.VerifyAsync(
+            new VerifyRequest([]),
+            progress =>
+            {
+                if (progress.ChainsDone == progress.Chains && progress.Chains > 0 && !appended)
+                {
+                    appended = true;
+                    trail.AppendAsync("chain-a", "m-late-1", Some.Json(Some.AccessEvent(minute: 30))).GetAwaiter().GetResult();
+                    trail.AppendAsync("chain-new", "m-late-2", Some.Json(Some.AccessEvent(minute: 31))).GetAwaiter().GetResult();
+                }
+            },
+            CancellationToken.None);
+
+        appended.ShouldBeTrue();
+        report.Violations.ShouldBeEmpty();
+        (report.Chains, report.Records).ShouldBe((2, 12L));
     }
 }

@@ -1,14 +1,19 @@
 using System.Globalization;
 using System.Text.Json;
 using Amazon.SQS.Model;
+using System.Security.Cryptography;
+using Amazon.DynamoDBv2.Model;
+using PaymentAudit.Auditing.Exports;
 using PaymentAudit.Cli.Tests.Support;
 using PaymentAudit.Client;
 using PaymentAudit.Core.Chain;
+using PaymentAudit.Core.Digests;
 using PaymentAudit.Core.History;
 using PaymentAudit.Core.Validation;
 using PaymentAudit.Local.Provisioning;
 using PaymentAudit.Storage;
 using PaymentAudit.Storage.Archive;
+using PaymentAudit.Storage.Digests;
 using PaymentAudit.Testing.Support;
 using Shouldly;
 using Xunit;
@@ -19,7 +24,6 @@ namespace PaymentAudit.Cli.Tests.Auditing;
 [Collection(LocalPipelineCollection.Name)]
 public sealed class AuditorCommandTests(LocalPipelineFixture emulators)
 {
-    private static readonly TimeSpan Visibility = TimeSpan.FromSeconds(5);
 
     [Fact]
     public async Task Chains_ListsEveryChainWithItsHeadAndLeavesItsOwnAuditEventInTheTrail()
@@ -42,7 +46,7 @@ public sealed class AuditorCommandTests(LocalPipelineFixture emulators)
 
         var (exit, output, error) = await RunAsync(trail, "verify", "--json");
 
-        exit.ShouldBe(ExitCodes.Success, error);
+        exit.ShouldBe(ExitCodes.Success, output + error);
         using var report = JsonDocument.Parse(output);
         report.RootElement.GetProperty("chains").GetInt32().ShouldBeGreaterThanOrEqualTo(2);
         report.RootElement.GetProperty("violations").GetArrayLength().ShouldBe(0);
@@ -65,6 +69,67 @@ public sealed class AuditorCommandTests(LocalPipelineFixture emulators)
         exit.ShouldBe(ExitCodes.ViolationsFound);
         output.ShouldContain("chain 'audit-a' seq 2: Gap: record 2 is missing");
         output.ShouldContain("verify: chains=1 records=2 violations=1");
+    }
+
+    [Fact]
+    public async Task VerifyDigests_TailRewrittenConsistently_PassesWithoutDigestsButExitsFourNamingChainSeqAndDigest()
+    {
+        await using var trail = await TrailAsync();
+        await trail.RecordAsync(Some.AccessEvent(minute: 1, queried: ["pay-7"]), Some.AccessEvent(minute: 2, queried: ["pay-8"]));
+        await trail.EventuallyAtAsync("audit-a", 5);
+        using var signer = new EcdsaDigestSigner(ECDsa.Create(ECCurve.NamedCurves.nistP256), "test-key");
+        var digest = await trail.DigestAsync(signer);
+        await trail.RewriteTailConsistentlyAsync("audit-a", fromSeq: 4);
+        using var key = new TempFile(signer.PublicKeyPem());
+
+        var (plainExit, plainOutput, _) = await RunAsync(trail, "verify", "--chain", "audit-a");
+        var (exit, output, error) = await RunAsync(trail, "verify", "--chain", "audit-a", "--digests", "--public-key", key.Path);
+
+        plainExit.ShouldBe(ExitCodes.Success, plainOutput);
+        exit.ShouldBe(ExitCodes.ViolationsFound, error);
+        output.ShouldContain($"chain 'audit-a' seq 5: HeadMismatch: record 5 differs from the head digest {digest.Key} committed");
+        output.ShouldContain("digests=1/1 undigested=0");
+    }
+
+    [Fact]
+    public async Task VerifyExport_OfTheTrailsExport_IsHeldToTheDigestsAndAlteredRecordsAreFound()
+    {
+        await using var trail = await TrailAsync();
+        using var signer = new EcdsaDigestSigner(ECDsa.Create(ECCurve.NamedCurves.nistP256), "test-key");
+        await trail.DigestAsync(signer);
+        using var key = new TempFile(signer.PublicKeyPem());
+        var folder = Directory.CreateTempSubdirectory("paymentaudit-export-");
+        try
+        {
+            await new LocalTableExporter(trail.DynamoDb, TimeProvider.System).ExportAsync(trail.Resources.TableName, ExportLocation.FromDirectory(folder.FullName), "exports/full", CancellationToken.None);
+
+            var (exit, output, error) = await RunAsync(trail, "verify", "--export", folder.FullName, "--digests", "--public-key", key.Path);
+            await trail.RewriteTailConsistentlyAsync("audit-a", fromSeq: 2);
+            await new LocalTableExporter(trail.DynamoDb, TimeProvider.System).ExportAsync(trail.Resources.TableName, ExportLocation.FromDirectory(folder.FullName), "exports/full-later", CancellationToken.None);
+            var (laterExit, laterOutput, _) = await RunAsync(trail, "verify", "--export", Path.Combine(folder.FullName, "exports", "full-later"), "--digests", "--public-key", key.Path);
+
+            exit.ShouldBe(ExitCodes.Success, output + error);
+            output.ShouldContain("digests: read=1 verified=1");
+            output.ShouldMatch(@"export: chains=\d+ records=\d+ verified=ok");
+            laterExit.ShouldBe(ExitCodes.ViolationsFound, laterOutput);
+            laterOutput.ShouldContain("chain 'audit-a' seq 3: HeadMismatch");
+            laterOutput.ShouldContain("verified=failed");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task VerifyDigests_WithoutAReadablePublicKey_IsAUsageErrorNamingTheFile()
+    {
+        await using var trail = await TrailAsync();
+
+        var (exit, _, error) = await RunAsync(trail, "verify", "--digests", "--public-key", "/no/such/key.pem");
+
+        exit.ShouldBe(ExitCodes.Usage);
+        error.ShouldContain("/no/such/key.pem");
     }
 
     [Fact]
@@ -198,7 +263,7 @@ public sealed class AuditorCommandTests(LocalPipelineFixture emulators)
 
     private async Task<Trail> TrailAsync()
     {
-        var resources = await emulators.ProvisionAsync(maxReceiveCount: 5, Visibility);
+        var resources = await emulators.ProvisionAsync(maxReceiveCount: 5);
         var trail = new Trail(emulators, resources);
         await trail.StartAsync();
         return trail;
@@ -229,7 +294,7 @@ public sealed class AuditorCommandTests(LocalPipelineFixture emulators)
 
         public async Task StartAsync()
         {
-            var eventSource = LocalPipelineFixture.WriterEventSource(Sqs, DynamoDb, S3, Resources, Visibility);
+            var eventSource = LocalPipelineFixture.WriterEventSource(Sqs, DynamoDb, S3, Resources);
             _polling = eventSource.RunAsync(_stop.Token);
             await using (var audit = AuditTrail.Create(Sqs, new AuditTrailOptions { QueueUrl = Resources.QueueUrl, GroupStrategy = new ByMinute() }))
             {
@@ -243,6 +308,49 @@ public sealed class AuditorCommandTests(LocalPipelineFixture emulators)
             var reader = new AuditTrailReader(DynamoDb, Resources.TableName);
             await Eventually.HoldsAsync(async () => (await reader.ReadHeadAsync("audit-a")).Seq == 3 && (await reader.ReadHeadAsync("audit-b")).Seq == 2, TimeSpan.FromSeconds(60), "the five events were stored");
             await new HistoryIndexer(reader, new S3HistoryStore(S3, Resources.ArchiveBucket), new AuditEventValidator(), TimeProvider.System).RunAsync(CancellationToken.None);
+        }
+
+        public async Task RecordAsync(params Core.Contract.AuditEvent[] events)
+        {
+            await using var audit = AuditTrail.Create(Sqs, new AuditTrailOptions { QueueUrl = Resources.QueueUrl, GroupStrategy = new ByMinute() });
+            foreach (var auditEvent in events)
+            {
+                await audit.RecordAsync(auditEvent);
+            }
+        }
+
+        public Task EventuallyAtAsync(string chainId, long seq) =>
+            Eventually.HoldsAsync(async () => (await new AuditTrailReader(DynamoDb, Resources.TableName).ReadHeadAsync(chainId)).Seq >= seq, TimeSpan.FromSeconds(60), $"{chainId} reached seq {seq}");
+
+        /// <summary>One signed digest of every chain's head, stored where <c>verify --digests --local</c> reads them.</summary>
+        public async Task<DigestRun> DigestAsync(EcdsaDigestSigner signer)
+        {
+            var options = new DigesterOptions { Environment = Core.Topology.LocalResourceNames.DigestEnvironment, TableArn = Resources.TableName, Period = TimeSpan.FromMinutes(30) };
+            var store = new S3DigestStore(S3, Resources.ArchiveBucket, options.Environment);
+            return await new Digester(new AuditTrailReader(DynamoDb, Resources.TableName), store, signer, TimeProvider.System, options).RunAsync(CancellationToken.None);
+        }
+
+        /// <summary>Rewrites a chain from <paramref name="fromSeq"/> on as someone who can write the table would: outcomes changed, every hash recomputed and relinked.</summary>
+        public async Task RewriteTailConsistentlyAsync(string chainId, long fromSeq)
+        {
+            var reader = new AuditTrailReader(DynamoDb, Resources.TableName);
+            var previous = (await reader.ReadRecordAsync(chainId, fromSeq - 1, CancellationToken.None))!.Record.Hash;
+            await foreach (var stored in reader.ReadChainAsync(chainId, fromSeq))
+            {
+                var item = (await DynamoDb.GetItemAsync(new GetItemRequest
+                {
+                    TableName = Resources.TableName,
+                    Key = new() { ["pk"] = new() { S = AuditKeys.Chain(chainId) }, ["sk"] = new() { S = AuditKeys.Record(stored.KeySeq) } },
+                    ConsistentRead = true,
+                })).Item;
+                var body = item["body"].S.Replace("\"result\":\"success\"", "\"result\":\"denied\"", StringComparison.Ordinal);
+                item["body"] = new AttributeValue { S = body };
+                item["query_result"] = new AttributeValue { S = "denied" };
+                item["prevHash"] = new AttributeValue { S = previous };
+                previous = RecordHasher.Compute(body, previous);
+                item["hash"] = new AttributeValue { S = previous };
+                await DynamoDb.PutItemAsync(Resources.TableName, item);
+            }
         }
 
         public async Task EventuallyStoredAsync(string eventType)
@@ -281,5 +389,19 @@ public sealed class AuditorCommandTests(LocalPipelineFixture emulators)
             Sqs.Dispose();
             S3.Dispose();
         }
+    }
+
+    /// <summary>A file holding some text, deleted on dispose.</summary>
+    private sealed class TempFile : IDisposable
+    {
+        public TempFile(string content)
+        {
+            Path = System.IO.Path.GetTempFileName();
+            File.WriteAllText(Path, content);
+        }
+
+        public string Path { get; }
+
+        public void Dispose() => File.Delete(Path);
     }
 }

@@ -10,6 +10,8 @@ public sealed class UsageTests
     [InlineData("--visibility-timeout", "0", "--visibility-timeout must be from 1 to 43200 seconds")]
     [InlineData("--dynamodb-port", "80", "dynamodb-port must be from 1024 to 65535")]
     [InlineData("--receivers", "0", "receivers must be from 1 to 64")]
+    [InlineData("--invocation-timeout", "901", "--invocation-timeout must be from 1 to 900 seconds")]
+    [InlineData("--visibility-timeout", "179", "visibility-timeout must be at least 6 times invocation-timeout (180 s)")]
     public async Task LocalDemo_WithABadValue_ExitsWithUsageErrorNamingTheOption(string option, string value, string message)
     {
         var error = new StringWriter();

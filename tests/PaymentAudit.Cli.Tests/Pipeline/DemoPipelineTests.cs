@@ -9,7 +9,6 @@ namespace PaymentAudit.Cli.Tests.Pipeline;
 [Collection(LocalPipelineCollection.Name)]
 public sealed class DemoPipelineTests
 {
-    private static readonly TimeSpan Visibility = TimeSpan.FromSeconds(1);
     private readonly LocalPipelineFixture _emulators;
 
     public DemoPipelineTests(LocalPipelineFixture emulators) => _emulators = emulators;
@@ -17,41 +16,49 @@ public sealed class DemoPipelineTests
     [Fact]
     public async Task Demo_OnTheEmulators_StoresEveryEventOnceAndEveryChainVerifies()
     {
-        var resources = await _emulators.ProvisionAsync(maxReceiveCount: 5, Visibility);
+        var resources = await _emulators.ProvisionAsync(maxReceiveCount: 5);
         using var sqs = _emulators.Sqs.CreateClient();
         using var dynamoDb = _emulators.DynamoDb.CreateClient();
         using var s3 = _emulators.Sqs.CreateS3Client();
-        var eventSource = LocalPipelineFixture.WriterEventSource(sqs, dynamoDb, s3, resources, Visibility);
+        var eventSource = LocalPipelineFixture.WriterEventSource(sqs, dynamoDb, s3, resources);
         var output = new StringWriter();
 
         var result = await new Demo(sqs, dynamoDb, s3, resources, eventSource, TestDemos.Small(200), output).RunAsync(CancellationToken.None);
 
-        result.Sent.ShouldBe(200);
-        result.Quarantined.ShouldBe(3, "two invalid and one card-carrying raw message");
-        result.Stored.ShouldBe(197);
+        // 200 drawn items (two invalid raw messages, one raw message with a card number) plus the
+        // client's masked event; the event whose id is a card number is refused and never sent.
+        result.Sent.ShouldBe(201);
+        result.Quarantined.ShouldBe(2, "the two invalid raw messages");
+        result.Stored.ShouldBe(199);
+        result.Redacted.ShouldBe(1, "the raw message the writer masked (the client's masked event arrives clean)");
+        result.ClearCardNumbers.ShouldBe(0);
         result.DeadLettered.ShouldBe(0);
         result.Lost.ShouldBe(0);
+        result.StoredAndDeadLettered.ShouldBe(0);
         result.Doubled.ShouldBe(0);
         result.Chains.ShouldBeGreaterThan(10);
         result.ChainsVerified.ShouldBe(result.Chains);
         result.Succeeded.ShouldBeTrue();
         var lines = output.ToString().TrimEnd().Split('\n');
-        lines[^1].ShouldBe($"demo: sent=200 stored=197 quarantined=3 dlq=0 lost=0 chains_verified={result.Chains}/{result.Chains}");
-        lines[^2].ShouldContain("events/s");
+        lines[^1].ShouldBe($"demo: sent=201 stored=199 quarantined=2 dlq=0 lost=0 chains_verified={result.Chains}/{result.Chains}");
+        lines[^2].ShouldBe("demo: stored_and_dead_lettered=0");
+        lines[^3].ShouldContain("events/s");
         output.ToString().ShouldContain("rejected before sending: forbidden_content");
+        output.ToString().ShouldContain("client: card number masked in query.description");
+        output.ToString().ShouldContain("card numbers: masked_by_client=1 masked_by_writer=1 refused_by_client=1 stored_in_clear=0");
         output.ToString().ShouldContain("query: who accessed payment record pr_00001?");
     }
 
     [Fact]
     public async Task Demo_WriterFailsTransientlyMidway_LosesNothingAndEveryChainVerifies()
     {
-        var resources = await _emulators.ProvisionAsync(maxReceiveCount: 10, Visibility);
+        var resources = await _emulators.ProvisionAsync(maxReceiveCount: 10);
         using var sqs = _emulators.Sqs.CreateClient();
         using var dynamoDb = _emulators.DynamoDb.CreateClient();
         var faults = DynamoDbLocalFixture.CreateFaultInjector(seed: 5);
         using var writerDynamoDb = _emulators.DynamoDb.CreateClient(faults);
         using var s3 = _emulators.Sqs.CreateS3Client();
-        var eventSource = LocalPipelineFixture.WriterEventSource(sqs, writerDynamoDb, s3, resources, Visibility);
+        var eventSource = LocalPipelineFixture.WriterEventSource(sqs, writerDynamoDb, s3, resources);
         var demo = new Demo(sqs, dynamoDb, s3, resources, eventSource, TestDemos.Small(300), new StringWriter());
 
         // Healthy at first, then a burst of throttling and server errors on a third of the writer's
@@ -69,10 +76,10 @@ public sealed class DemoPipelineTests
         faults.InjectedFaults.ShouldBeGreaterThanOrEqualTo(25);
         eventSource.Snapshot().Redelivered.ShouldBeGreaterThan(0);
         eventSource.Snapshot().ReportedFailures.ShouldBeGreaterThan(0);
-        result.Sent.ShouldBe(300);
+        result.Sent.ShouldBe(301);
         result.Lost.ShouldBe(0);
         result.Doubled.ShouldBe(0);
-        (result.Stored + result.Quarantined + result.DeadLettered).ShouldBe(300);
+        (result.Stored + result.Quarantined + result.DeadLettered).ShouldBe(301);
         result.ChainsVerified.ShouldBe(result.Chains);
         result.Succeeded.ShouldBeTrue();
     }

@@ -8,18 +8,21 @@ using Xunit;
 namespace PaymentAudit.Cli.Tests.Pipeline;
 
 [Collection(LocalPipelineCollection.Name)]
-public sealed class TakenPortTests
+public sealed class TakenPortTests : IDisposable
 {
     private readonly LocalPipelineFixture _emulators;
+    private readonly string _dataDirectory = TestFolders.Create();
 
     public TakenPortTests(LocalPipelineFixture emulators) => _emulators = emulators;
+
+    public void Dispose() => TestFolders.TryDelete(_dataDirectory);
 
     [Fact]
     public async Task StartingASecondStack_OnThePortOfARunningDynamoDbLocal_FailsNamingThePortAndStartsNothing()
     {
         var taken = _emulators.DynamoDb.ServiceUrl.Port;
         var freeSqsPort = LoopbackPort.FindFree();
-        var settings = new LocalSettings { DynamoDbPort = taken, SqsPort = freeSqsPort, MaxReceiveCount = 5 };
+        var settings = TestSettings.On(taken, freeSqsPort, _dataDirectory);
 
         var error = await Should.ThrowAsync<EmulatorStartException>(() => LocalEnvironment.StartAsync(settings));
 
@@ -32,7 +35,7 @@ public sealed class TakenPortTests
     public async Task StartingASecondStack_OnThePortOfARunningFauxqs_FailsNamingThePort()
     {
         var taken = _emulators.Sqs.ServiceUrl.Port;
-        var settings = new LocalSettings { DynamoDbPort = LoopbackPort.FindFree(), SqsPort = taken, MaxReceiveCount = 5 };
+        var settings = TestSettings.On(LoopbackPort.FindFree(), taken, _dataDirectory);
 
         var error = await Should.ThrowAsync<EmulatorStartException>(() => LocalEnvironment.StartAsync(settings));
 
@@ -48,7 +51,7 @@ public sealed class TakenPortTests
         var error = new StringWriter();
 
         var exitCode = await CliApplication.RunAsync(
-            ["local", "demo", "--events", "10", "--dynamodb-port", taken.ToString(System.Globalization.CultureInfo.InvariantCulture), "--sqs-port", LoopbackPort.FindFree().ToString(System.Globalization.CultureInfo.InvariantCulture)],
+            ["local", "demo", "--events", "10", "--data-dir", _dataDirectory, "--dynamodb-port", taken.ToString(System.Globalization.CultureInfo.InvariantCulture), "--sqs-port", LoopbackPort.FindFree().ToString(System.Globalization.CultureInfo.InvariantCulture)],
             output,
             error);
 

@@ -33,7 +33,7 @@ public sealed class LocalMatchesDeployedTests
     [Fact]
     public async Task LocalTable_HasTheDeployedKeysIndexesAndProjections()
     {
-        var resources = await _emulators.ProvisionAsync(_maxReceiveCount, TimeSpan.FromSeconds(5));
+        var resources = await _emulators.ProvisionAsync(_maxReceiveCount);
         using var dynamoDb = _emulators.DynamoDb.CreateClient();
         var deployed = _template.OnlyResource("AWS::DynamoDB::GlobalTable");
 
@@ -50,18 +50,21 @@ public sealed class LocalMatchesDeployedTests
             var twin = deployedIndexes[index.IndexName];
             Keys(index.KeySchema.Select(k => (k.AttributeName, k.KeyType.Value))).ShouldBe(Keys(twin.GetProperty("KeySchema")));
             index.Projection.ProjectionType.Value.ShouldBe(twin.GetProperty("Projection").GetProperty("ProjectionType").GetString());
-            (index.Projection.NonKeyAttributes ?? []).Order(StringComparer.Ordinal).ShouldBe(
-                twin.GetProperty("Projection").GetProperty("NonKeyAttributes").EnumerateArray().Select(a => a.GetString()!).Order(StringComparer.Ordinal));
+            var deployedNonKey = twin.GetProperty("Projection").TryGetProperty("NonKeyAttributes", out var attributes)
+                ? attributes.EnumerateArray().Select(a => a.GetString()!).ToList()
+                : [];
+            (index.Projection.NonKeyAttributes ?? []).Order(StringComparer.Ordinal).ShouldBe(deployedNonKey.Order(StringComparer.Ordinal));
         }
     }
 
     [Fact]
     public async Task LocalQueues_HaveTheDeployedFifoDeduplicationSizeRetentionAndRedrive()
     {
-        var resources = await _emulators.ProvisionAsync(_maxReceiveCount, TimeSpan.FromSeconds(5));
+        var resources = await _emulators.ProvisionAsync(_maxReceiveCount);
         using var sqs = _emulators.Sqs.CreateClient();
-        var deployedQueue = _template.OnlyResource("AWS::SQS::Queue", p => p.TryGetProperty("RedrivePolicy", out _));
-        var deployedDeadLetter = _template.OnlyResource("AWS::SQS::Queue", p => !p.TryGetProperty("RedrivePolicy", out _));
+        // The audit queue pair is the FIFO pair; the template's other queues are the schedules' standard dead-letter queues.
+        var deployedQueue = _template.OnlyResource("AWS::SQS::Queue", p => IsFifo(p) && p.TryGetProperty("RedrivePolicy", out _));
+        var deployedDeadLetter = _template.OnlyResource("AWS::SQS::Queue", p => IsFifo(p) && !p.TryGetProperty("RedrivePolicy", out _));
 
         var queue = await AttributesAsync(sqs, resources.QueueUrl);
         var deadLetter = await AttributesAsync(sqs, resources.DeadLetterQueueUrl);
@@ -77,6 +80,8 @@ public sealed class LocalMatchesDeployedTests
             .ShouldBe(deployedQueue.GetProperty("RedrivePolicy").GetProperty("maxReceiveCount").GetInt32());
         redrive.RootElement.GetProperty("deadLetterTargetArn").GetString().ShouldBe(deadLetter[QueueAttributeName.QueueArn]);
     }
+
+    private static bool IsFifo(JsonElement properties) => properties.TryGetProperty("FifoQueue", out var fifo) && fifo.ValueKind == JsonValueKind.True;
 
     private static async Task<Dictionary<string, string>> AttributesAsync(AmazonSQSClient sqs, string queueUrl) =>
         (await sqs.GetQueueAttributesAsync(new GetQueueAttributesRequest { QueueUrl = queueUrl, AttributeNames = ["All"] })).Attributes ?? [];

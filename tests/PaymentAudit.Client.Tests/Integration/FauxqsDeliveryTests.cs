@@ -107,11 +107,11 @@ public sealed class FauxqsDeliveryTests(FauxqsFixture fauxqs)
         {
             var oversize = Some.AccessEvent() with { Query = new QueryDetails(Description: new string('x', 70_000)) };
             var badCurrency = Some.PaymentEvent() with { Payment = new PaymentDetails("pay-1", "1.00", "eur") };
-            var withPan = Some.AccessEvent() with { Query = new QueryDetails(["5500 0000 0000 0004"]) };
+            var withPanInItsId = Some.AccessEvent(eventId: "evt-5500000000000004");
 
             (await Should.ThrowAsync<AuditEventRejectedException>(() => trail.RecordAsync(oversize))).Rejection.Code.ShouldBe(RejectionCode.Oversize);
             (await Should.ThrowAsync<AuditEventRejectedException>(() => trail.RecordAsync(badCurrency))).Message.ShouldContain("payment.currency");
-            (await Should.ThrowAsync<AuditEventRejectedException>(() => trail.RecordAsync(withPan))).Rejection.Code.ShouldBe(RejectionCode.ForbiddenContent);
+            (await Should.ThrowAsync<AuditEventRejectedException>(() => trail.RecordAsync(withPanInItsId))).Rejection.Code.ShouldBe(RejectionCode.ForbiddenContent);
         }
 
         (await FifoQueues.DrainAsync(sqs, queueUrl)).ShouldBeEmpty();

@@ -1,4 +1,5 @@
 using Amazon.SQS;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using PaymentAudit.Client.Internal;
 
@@ -17,6 +18,7 @@ public static class TestTrails
         RetryMaxDelay = TimeSpan.FromSeconds(1),
     };
 
-    internal static BatchingAuditTrail Create(IAmazonSQS sqs, AuditTrailOptions? options = null, TimeProvider? time = null, int? maxBatchBytes = null) =>
-        new(sqs, options ?? Options(), NullLogger.Instance, time ?? new ObservedTimeProvider(), new Random(7), maxBatchBytes);
+    internal static BatchingAuditTrail Create(
+        IAmazonSQS sqs, AuditTrailOptions? options = null, TimeProvider? time = null, int? maxBatchBytes = null, ILogger? logger = null) =>
+        new(sqs, options ?? Options(), logger ?? NullLogger.Instance, time ?? new ObservedTimeProvider(), new Random(7), maxBatchBytes);
 }

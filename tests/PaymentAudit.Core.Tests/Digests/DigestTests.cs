@@ -109,6 +109,20 @@ public sealed class DigestTests : IDisposable
     }
 
     [Fact]
+    public async Task ChainDroppedFromALaterDigest_IsReported()
+    {
+        _chains.Append("chain-a", Entries.Access("evt-1"));
+        _chains.Append("chain-b", Entries.Access("evt-2"));
+        await RunAsync();
+        _chains.RemoveFromDirectory("chain-b");
+        var second = await RunAsync();
+
+        var dropped = Verify().Violations.ShouldHaveSingleItem();
+        (dropped.ChainId, dropped.Seq, dropped.Kind).ShouldBe(("chain-b", 1L, ViolationKind.MissingDirectoryEntry));
+        dropped.Detail.ShouldContain(second.Key);
+    }
+
+    [Fact]
     public async Task TailRewrittenConsistently_PassesWithoutDigestsButFailsAgainstThem()
     {
         _chains.Append("chain-a", Entries.Access("evt-1"), Entries.Access("evt-2"), Entries.Access("evt-3"));

@@ -38,6 +38,18 @@ public sealed class PublishedSchemaTests
     }
 
     [Fact]
+    public void Schema_Description_StatesTheCardNumberRuleAndWhatAPanDoesToAnEvent()
+    {
+        var description = Schema["description"]!.GetValue<string>();
+
+        description.ShouldContain("Luhn");
+        description.ShouldContain("issuer range");
+        description.ShouldContain("masked");
+        description.ShouldContain("forbidden_content");
+        description.ShouldContain("docs/card-numbers.md");
+    }
+
+    [Fact]
     public void Schema_Version_IsTheOneTheContractCarries()
     {
         Schema["properties"]!["schemaVersion"]!["const"]!.GetValue<int>().ShouldBe(AuditEvent.CurrentSchemaVersion);

@@ -14,6 +14,8 @@ public sealed class SchemaAgreementTests(AjvVerdicts ajv) : IClassFixture<AjvVer
 
     public static TheoryData<string> BeyondSchemaSet => [.. CorpusSample.Names(CorpusSample.BeyondSchema)];
 
+    public static TheoryData<string> RedactedSet => [.. CorpusSample.Names(CorpusSample.Redacted)];
+
     [Theory]
     [MemberData(nameof(AgreementSet))]
     public void Sample_InTheAgreementSet_GetsItsRecordedVerdictFromAjvAndFromTheValidator(string name)
@@ -50,10 +52,24 @@ public sealed class SchemaAgreementTests(AjvVerdicts ajv) : IClassFixture<AjvVer
         schemaVerdict.Valid.ShouldBeTrue(string.Join("; ", schemaVerdict.Errors));
     }
 
+    [Theory]
+    [MemberData(nameof(RedactedSet))]
+    public void Sample_WithACardNumber_IsAcceptedByTheSchemaAndByTheValidatorWithTheFieldMasked(string name)
+    {
+        var sample = new CorpusSample(name);
+
+        var schemaVerdict = ajv.ByName[name];
+        var validatorVerdict = _validator.Validate(sample.ReadText());
+
+        schemaVerdict.Valid.ShouldBeTrue(string.Join("; ", schemaVerdict.Errors));
+        validatorVerdict.IsValid.ShouldBeTrue(validatorVerdict.Rejection?.ToString());
+        validatorVerdict.Redactions.ShouldBe([sample.ExpectedRedaction!]);
+    }
+
     [Fact]
     public void Corpus_EverySample_GotAVerdictFromAjv()
     {
-        var samples = CorpusSample.Names(CorpusSample.Valid, CorpusSample.Invalid, CorpusSample.BeyondSchema);
+        var samples = CorpusSample.Names(CorpusSample.Valid, CorpusSample.Invalid, CorpusSample.BeyondSchema, CorpusSample.Redacted);
 
         ajv.ByName.Keys.Order(StringComparer.Ordinal).ShouldBe(samples);
     }

@@ -5,7 +5,8 @@ namespace PaymentAudit.Core.Tests.Support;
 /// <summary>
 /// Breaks valid events the ways a producer can: nulls where the contract needs a value, values
 /// that break a field's rule, lists too long or with repeats or holes, card numbers in any string
-/// (plain, grouped, or beside characters the serializer escapes). The same seed gives the same event.
+/// (plain, grouped, or beside characters the serializer escapes), where they are masked, or in the
+/// event id, where they are refused. The same seed gives the same event.
 /// </summary>
 public sealed class EventMutations
 {
@@ -104,8 +105,9 @@ public sealed class EventMutations
     private AuditEvent WithCardNumber(AuditEvent e)
     {
         var pan = CardNumbers[_random.Next(CardNumbers.Length)];
-        return _random.Next(6) switch
+        return _random.Next(7) switch
         {
+            6 => e with { EventId = pan },
             0 => e with { Outcome = new Outcome(e.Outcome?.Result ?? OutcomeResults.Success, pan) },
             1 => e with { Query = new QueryDetails(e.Query?.RecordIds, "find " + pan) },
             2 => e with { Actor = new Actor(pan, e.Actor?.Type ?? ActorTypes.User) },

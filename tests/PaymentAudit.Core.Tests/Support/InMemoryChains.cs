@@ -8,6 +8,7 @@ namespace PaymentAudit.Core.Tests.Support;
 public sealed class InMemoryChains : IChainSource
 {
     private readonly SortedDictionary<string, List<StoredRecord>> _chains = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _unlisted = new(StringComparer.Ordinal);
 
     /// <summary>Appends <paramref name="entries"/> to <paramref name="chainId"/> as the writer would.</summary>
     public InMemoryChains Append(string chainId, params ChainEntry[] entries)
@@ -30,10 +31,13 @@ public sealed class InMemoryChains : IChainSource
         chain[index] = chain[index] with { Record = edit(chain[index].Record) };
     }
 
+    /// <summary>Removes a chain's directory entry behind the writer's back (its records stay).</summary>
+    public void RemoveFromDirectory(string chainId) => _unlisted.Add(chainId);
+
     /// <inheritdoc />
     public async IAsyncEnumerable<string> ListChainIdsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        foreach (var chainId in _chains.Keys.ToList())
+        foreach (var chainId in _chains.Keys.Where(id => !_unlisted.Contains(id)).ToList())
         {
             await Task.Yield();
             yield return chainId;

@@ -22,13 +22,16 @@ public sealed class TrySerializeTests
     public void BrokenEvent_GetsTheVerdictItsJsonGets(int seed)
     {
         var auditEvent = EventMutations.Mutated(seed);
+        var original = Some.Json(auditEvent);
 
-        var valid = _validator.TrySerialize(auditEvent, out var json, out var rejection);
+        var valid = _validator.TrySerialize(auditEvent, out var json, out var rejection, out var redactions);
 
-        json.ShouldBe(Some.Json(auditEvent));
-        var expected = _validator.Validate(json);
-        valid.ShouldBe(expected.IsValid, $"{rejection} vs {expected.Rejection} for {json}");
-        rejection.ShouldBe(expected.Rejection, json);
+        var expected = _validator.Validate(original);
+        valid.ShouldBe(expected.IsValid, $"{rejection} vs {expected.Rejection} for {original}");
+        rejection.ShouldBe(expected.Rejection, original);
+        redactions.ShouldBe(expected.Redactions, original);
+        json.ShouldBe(redactions.Count > 0 ? CardNumberDetector.Mask(original).Masked : original);
+        _validator.Validate(json).IsValid.ShouldBe(valid, json);
     }
 
     [Fact]
@@ -57,16 +60,51 @@ public sealed class TrySerializeTests
     }
 
     [Fact]
-    public void CardNumberOnlyVisibleDecoded_IsForbidden()
+    public void CardNumberBehindAnEscapedCharacter_IsMaskedInTheJsonToSend()
     {
-        // The serializer escapes '<' as \u003C, so the raw text shows "...003C4111..." (a run that
-        // touches a letter); only the decoded check sees the card number.
+        // The serializer escapes '<' as \u003C; the escape reads as '<', so the number stands alone.
         var auditEvent = Some.AccessEvent() with { Outcome = new Outcome(OutcomeResults.Denied, "<" + Pans.Visa) };
 
-        _validator.TrySerialize(auditEvent, out var json, out var rejection).ShouldBeFalse();
+        _validator.TrySerialize(auditEvent, out var json, out var rejection, out var redactions).ShouldBeTrue(rejection?.ToString());
 
-        json.ShouldContain("\\u003C" + Pans.Visa);
+        json.ShouldContain("\\u003C************1111");
+        redactions.ShouldBe(["outcome.reason"]);
+    }
+
+    [Fact]
+    public void CardNumberInAField_IsMaskedAndTheMaskedJsonIsWhatTheWriterAccepts()
+    {
+        var auditEvent = Some.AccessEvent() with { Query = new QueryDetails(["pay-1", "4111-1111-1111-1111"], "card 4111 1111 1111 1111") };
+
+        _validator.TrySerialize(auditEvent, out var json, out var rejection, out var redactions).ShouldBeTrue(rejection?.ToString());
+
+        redactions.ShouldBe(["query.recordIds[1]", "query.description"]);
+        json.ShouldNotContain("4111");
+        var written = _validator.Validate(json);
+        written.IsValid.ShouldBeTrue();
+        written.Event.Query!.RecordIds.ShouldBe(["pay-1", "****-****-****-1111"]);
+    }
+
+    [Fact]
+    public void ThreeArgumentOverload_GivesTheMaskedJsonToo()
+    {
+        var auditEvent = Some.AccessEvent() with { Outcome = new Outcome(OutcomeResults.Denied, "card " + Pans.Visa) };
+
+        _validator.TrySerialize(auditEvent, out var json, out var rejection).ShouldBeTrue(rejection?.ToString());
+
+        json.ShouldContain("card ************1111");
+    }
+
+    [Fact]
+    public void CardNumberInTheEventId_IsForbiddenAndTheJsonIsNotMasked()
+    {
+        var auditEvent = Some.AccessEvent(eventId: "evt-" + Pans.Visa);
+
+        _validator.TrySerialize(auditEvent, out var json, out var rejection, out var redactions).ShouldBeFalse();
+
         rejection!.Code.ShouldBe(RejectionCode.ForbiddenContent);
+        redactions.ShouldBeEmpty();
+        json.ShouldBe(Some.Json(auditEvent));
     }
 
     [Fact]

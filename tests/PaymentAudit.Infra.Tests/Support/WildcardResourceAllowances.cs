@@ -35,6 +35,12 @@ public static class WildcardResourceAllowances
             "The history index's segment keys carry the run's generation, known only at run time. The indexer may read and " +
             "put objects under history/ only (no delete), and Object Lock keeps every version of the manifest and the segments."),
         new(
+            "DigestPolicy",
+            "<ArchiveBucket.Arn>/digests/*",
+            "Digest keys carry the time of the run that wrote them (digests/<env>/YYYY/MM/DD/HHmmss.json), known only at run " +
+            "time. The digest function may read objects under digests/ and create new ones there only with If-None-Match " +
+            "(never replace one; no delete), and Object Lock keeps every version."),
+        new(
             "AccessAuditorPolicy",
             "<ArchiveBucket.Arn>/history/*",
             "query and verify read the history index's manifest and segments, whose keys carry the indexer run's generation. " +

@@ -10,7 +10,10 @@ namespace PaymentAudit.Testing.Fauxqs;
 /// deterministically (seeded): partial batch failures (chosen entries are taken out of the request
 /// before it is forwarded and reported back as failed, exactly as SQS reports a failed entry),
 /// throttled calls (answered without forwarding) and lost responses (forwarded, so the messages are
-/// stored, then the answer is lost). Other operations pass through.
+/// stored, then the answer is lost). Other operations pass through. Whatever the seed and however
+/// concurrent callers interleave, the first three calls carry one fault of each kind whose rate is
+/// above zero (a throttle, then a lost response, then a failed entry), so a short run still meets
+/// all three; later calls draw from the rates.
 /// </summary>
 public sealed class SqsFaultInjectingHandler : DelegatingHandler
 {
@@ -67,13 +70,15 @@ public sealed class SqsFaultInjectingHandler : DelegatingHandler
         {
             BatchCalls++;
             BatchEntries += entries.Count;
-            throttle = _random.NextDouble() < ThrottleRate;
-            loseResponse = !throttle && _random.NextDouble() < LostResponseRate;
+            var opening = BatchCalls <= 3 ? BatchCalls : 0;
+            throttle = opening == 1 ? ThrottleRate > 0 : _random.NextDouble() < ThrottleRate;
+            loseResponse = !throttle && (opening == 2 ? LostResponseRate > 0 : _random.NextDouble() < LostResponseRate);
             if (!throttle && !loseResponse)
             {
                 foreach (var entry in entries)
                 {
-                    if (_random.NextDouble() < EntryFailureRate)
+                    var fail = opening == 3 && failedIds.Count == 0 ? EntryFailureRate > 0 : _random.NextDouble() < EntryFailureRate;
+                    if (fail)
                     {
                         failedIds.Add(entry!["Id"]!.GetValue<string>());
                     }

@@ -23,8 +23,8 @@ public sealed class QuarantineTests(DynamoDbLocalFixture dynamoDb, FauxqsFixture
         { Some.Json(Some.AccessEvent()).Replace("\"schemaVersion\":1", "\"schemaVersion\":7", StringComparison.Ordinal), "unsupported_schema_version" },
         { Some.Json(Some.AccessEvent()).Replace("2026-11-23T09:00:00.000Z", "yesterday", StringComparison.Ordinal), "invalid_timestamp" },
         { Some.Json(Some.AccessEvent() with { Outcome = new Core.Contract.Outcome("success", new string('x', 70_000)) }), "oversize" },
-        { Some.Json(Some.AccessEvent()).Replace("refund review", $"refund review card {CardNumber}", StringComparison.Ordinal), "forbidden_content" },
-        { $"{{\"note\":\"card 4111-1111-1111-1111 and not even an event\"}}", "forbidden_content" },
+        { Some.Json(Some.AccessEvent(eventId: "4111111111111111")), "forbidden_content" },
+        { $"{{\"note\":\"card 4111-1111-1111-1111 and not even an event\"}}", "unknown_field" },
     };
 
     [Theory]
@@ -52,7 +52,8 @@ public sealed class QuarantineTests(DynamoDbLocalFixture dynamoDb, FauxqsFixture
         rejection.GetProperty("reason").GetString().ShouldNotBeNullOrWhiteSpace();
         rejection.GetProperty("payloadBytes").GetInt32().ShouldBe(Encoding.UTF8.GetByteCount(payload));
         var preview = rejection.GetProperty("preview").GetString()!;
-        payload.Replace(CardNumber, "**** **** **** 1111", StringComparison.Ordinal).Replace("4111-1111-1111-1111", "****-****-****-1111", StringComparison.Ordinal).ShouldStartWith(preview);
+        payload.Replace(CardNumber, "**** **** **** 1111", StringComparison.Ordinal).Replace("4111-1111-1111-1111", "****-****-****-1111", StringComparison.Ordinal)
+            .Replace("4111111111111111", "************1111", StringComparison.Ordinal).ShouldStartWith(preview);
         (preview.Length == payload.Length || rejection.GetProperty("previewTruncated").GetBoolean()).ShouldBeTrue();
         (await sut.VerifyAsync("g")).IsIntact.ShouldBeTrue();
     }
@@ -74,6 +75,23 @@ public sealed class QuarantineTests(DynamoDbLocalFixture dynamoDb, FauxqsFixture
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(archived)).ShouldBe(details.PayloadSha256);
         CardNumberDetector.ContainsCardNumber(Encoding.UTF8.GetString(archived)).ShouldBeFalse();
         Encoding.UTF8.GetByteCount(record.Body).ShouldBeLessThan(QuarantinedPayload.PreviewMaxBytes + 1_000);
+    }
+
+    [Fact]
+    public async Task An_event_with_a_card_number_in_a_field_is_stored_masked_and_marked_redacted()
+    {
+        using var sut = await WriterUnderTest.CreateAsync(dynamoDb, fauxqs);
+        var payload = Some.Json(Some.AccessEvent()).Replace("refund review", $"refund review card {CardNumber}", StringComparison.Ordinal);
+
+        var report = await sut.NewWriter().ProcessAsync([new Delivery().Message("g", payload)]);
+
+        var processed = report.Messages.ShouldHaveSingleItem();
+        (processed.Outcome, processed.Redactions).ShouldBe((MessageOutcome.Accepted, 1));
+        var record = (await sut.ChainAsync("g")).Single().Record;
+        using var body = JsonDocument.Parse(record.Body);
+        body.RootElement.GetProperty("redacted").EnumerateArray().Select(p => p.GetString()).ShouldBe(["query.description"]);
+        body.RootElement.GetProperty("event").GetProperty("query").GetProperty("description").GetString()!.ShouldContain("card **** **** **** 1111");
+        (await sut.VerifyAsync("g")).IsIntact.ShouldBeTrue();
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using PaymentAudit.Core.Validation;
+using PaymentAudit.Testing.Lambda;
 using PaymentAudit.Testing.Support;
 using PaymentAudit.Writer.Processing;
 using PaymentAudit.Writer.Telemetry;

@@ -15,6 +15,8 @@ namespace PaymentAudit.Auditing.DeadLetters;
 /// </summary>
 public sealed class DeadLetterInspector
 {
+    private static readonly TimeSpan MoveTaskPollInterval = TimeSpan.FromSeconds(2);
+
     private static readonly List<string> SystemAttributes =
     [
         MessageSystemAttributeName.MessageGroupId,
@@ -64,9 +66,8 @@ public sealed class DeadLetterInspector
     /// <summary>Moves every dead-lettered message back to <paramref name="queueUrl"/>; reports the count moved so far.</summary>
     public async Task<long> RedriveAsync(string queueUrl, IProgress<long>? progress, CancellationToken cancellationToken)
     {
-        if (await TryStartMoveTaskAsync(queueUrl, cancellationToken) is { } moved)
+        if (await TryStartMoveTaskAsync(queueUrl, progress, cancellationToken) is { } moved)
         {
-            progress?.Report(moved);
             return moved;
         }
 
@@ -99,30 +100,47 @@ public sealed class DeadLetterInspector
         }
     }
 
-    private async Task<long?> TryStartMoveTaskAsync(string queueUrl, CancellationToken cancellationToken)
+    private async Task<long?> TryStartMoveTaskAsync(string queueUrl, IProgress<long>? progress, CancellationToken cancellationToken)
     {
+        var source = await ArnAsync(_deadLetterQueueUrl, cancellationToken);
+        var destination = await ArnAsync(queueUrl, cancellationToken);
+        string handle;
         try
         {
-            var before = await DepthAsync(cancellationToken);
-            var source = await ArnAsync(_deadLetterQueueUrl, cancellationToken);
-            var destination = await ArnAsync(queueUrl, cancellationToken);
-            await _sqs.StartMessageMoveTaskAsync(new StartMessageMoveTaskRequest { SourceArn = source, DestinationArn = destination }, cancellationToken);
-            return before;
+            handle = (await _sqs.StartMessageMoveTaskAsync(new StartMessageMoveTaskRequest { SourceArn = source, DestinationArn = destination }, cancellationToken)).TaskHandle;
         }
-        catch (AmazonServiceException ex) when (ex.ErrorCode is "UnsupportedOperation" or "InvalidAction" or "AWS.SimpleQueueService.UnsupportedOperation" or "InvalidParameterValue"
-            || ex.StatusCode == System.Net.HttpStatusCode.NotImplemented || ex.StatusCode == System.Net.HttpStatusCode.BadRequest)
+        catch (AmazonServiceException ex) when (IsUnsupported(ex))
         {
             // The queue service (an emulator) has no move task: fall back to receive, send, delete.
             return null;
         }
+
+        // The task runs in the background: follow it until it ends, reporting what it has moved.
+        while (true)
+        {
+            var tasks = await _sqs.ListMessageMoveTasksAsync(new ListMessageMoveTasksRequest { SourceArn = source, MaxResults = 10 }, cancellationToken);
+            var task = tasks.Results?.FirstOrDefault(t => t.TaskHandle == handle) ?? tasks.Results?.FirstOrDefault();
+            var moved = task?.ApproximateNumberOfMessagesMoved ?? 0;
+            progress?.Report(moved);
+            switch (task?.Status)
+            {
+                case "COMPLETED":
+                    return moved;
+                case "FAILED":
+                    throw new InvalidOperationException($"SQS's move task stopped after {moved} messages: {task.FailureReason}");
+                case "CANCELLED":
+                    throw new InvalidOperationException($"SQS's move task was cancelled after {moved} messages.");
+                default:
+                    await Task.Delay(MoveTaskPollInterval, cancellationToken);
+                    break;
+            }
+        }
     }
 
-    private async Task<long> DepthAsync(CancellationToken cancellationToken)
-    {
-        var response = await _sqs.GetQueueAttributesAsync(
-            new GetQueueAttributesRequest { QueueUrl = _deadLetterQueueUrl, AttributeNames = [QueueAttributeName.ApproximateNumberOfMessages] }, cancellationToken);
-        return long.Parse(response.Attributes?.GetValueOrDefault(QueueAttributeName.ApproximateNumberOfMessages) ?? "0", NumberStyles.None, CultureInfo.InvariantCulture);
-    }
+    /// <summary>True when the service does not offer move tasks (only emulators), never for a refusal such as access denied.</summary>
+    private static bool IsUnsupported(AmazonServiceException ex) =>
+        ex.StatusCode == System.Net.HttpStatusCode.NotImplemented
+        || ex.ErrorCode is "UnsupportedOperation" or "AWS.SimpleQueueService.UnsupportedOperation" or "InvalidAction" or "UnknownOperationException" or "UnknownOperation";
 
     private async Task<string> ArnAsync(string queueUrl, CancellationToken cancellationToken)
     {

@@ -24,6 +24,9 @@ public sealed record AuditTarget
     /// <summary>The KMS key that signs digests.</summary>
     public string? SigningKeyId { get; init; }
 
+    /// <summary>The environment name digests are stored under (<c>digests/&lt;name&gt;/</c>); null when unknown.</summary>
+    public string? DigestEnvironment { get; init; }
+
     /// <summary>DynamoDB endpoint override (emulators).</summary>
     public Uri? DynamoDbServiceUrl { get; init; }
 

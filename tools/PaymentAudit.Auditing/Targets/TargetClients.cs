@@ -1,5 +1,6 @@
 using Amazon;
 using Amazon.DynamoDBv2;
+using Amazon.KeyManagementService;
 using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
 using Amazon.S3;
@@ -34,6 +35,9 @@ public sealed class TargetClients : IDisposable
         config.ForcePathStyle = _target.S3ServiceUrl is not null;
         return Own(new AmazonS3Client(Credentials(_target), config));
     }
+
+    /// <summary>A KMS client (the digest signing key's public half).</summary>
+    public IAmazonKeyManagementService Kms() => Own(new AmazonKeyManagementServiceClient(Credentials(_target), Configure(new AmazonKeyManagementServiceConfig(), null)));
 
     /// <summary>An STS client (the caller's identity).</summary>
     public IAmazonSecurityTokenService Sts() => Own(new AmazonSecurityTokenServiceClient(Credentials(_target), Configure(new AmazonSecurityTokenServiceConfig(), null)));

@@ -63,6 +63,7 @@ public sealed partial class TargetResolver
             QueueUrl = options.QueueUrl ?? await _queues.LocateAsync(sqs, LocalResourceNames.Queue(), cancellationToken),
             DeadLetterQueueUrl = options.DeadLetterQueueUrl ?? await _queues.LocateAsync(sqs, LocalResourceNames.DeadLetterQueue(), cancellationToken),
             ArchiveBucket = LocalResourceNames.ArchiveBucket(),
+            DigestEnvironment = LocalResourceNames.DigestEnvironment,
             DynamoDbServiceUrl = new Uri($"http://127.0.0.1:{options.DynamoDbPort}"),
             SqsServiceUrl = sqs,
             S3ServiceUrl = sqs,
@@ -96,6 +97,7 @@ public sealed partial class TargetResolver
             DeadLetterQueueUrl = values[StackParameters.DeadLetterQueueUrl],
             ArchiveBucket = values[StackParameters.ArchiveBucket],
             SigningKeyId = values[StackParameters.SigningKeyArn],
+            DigestEnvironment = environment,
             Region = options.Region,
             Profile = options.Profile,
         };

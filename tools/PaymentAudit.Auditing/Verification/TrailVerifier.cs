@@ -138,6 +138,7 @@ public sealed class TrailVerifier
             run.Report(violation);
         }
 
+        run.Walked[chainId] = result.LastRecord.Seq;
         if (result.RecordsChecked == 0 && request.IsWhole && mark is null)
         {
             run.Notices.Add($"chain '{chainId}' is listed in the chain directory but has no record yet");
@@ -173,6 +174,13 @@ public sealed class TrailVerifier
         {
             var position = TryPosition(entry);
             var sighting = run.EventSighting(entry.EventId);
+            if (position is { } beyond && sighting is null && !run.WasWalked(beyond.ChainId, beyond.Seq)
+                && await StoredAfterTheWalkAsync(entry, beyond.ChainId, beyond.Seq, cancellationToken))
+            {
+                // The trail is live: a record appended after its chain was walked is indexed too.
+                continue;
+            }
+
             if (position is not { } at || sighting is null || sighting.ChainId != at.ChainId || sighting.Seq != at.Seq)
             {
                 var (chainId, seq) = position ?? (entry.PartitionKey, 0L);
@@ -280,6 +288,11 @@ public sealed class TrailVerifier
         }
     }
 
+    private async Task<bool> StoredAfterTheWalkAsync(EventIndexEntry entry, string chainId, long seq, CancellationToken cancellationToken) =>
+        await _reader.ReadRecordAsync(chainId, seq, cancellationToken) is { } record
+            && string.Equals(record.Record.EventId, entry.EventId, StringComparison.Ordinal)
+            && string.Equals(record.Record.Status, RecordStatus.Accepted, StringComparison.Ordinal);
+
     private static (string ChainId, long Seq)? TryPosition(EventIndexEntry entry)
     {
         try
@@ -352,6 +365,11 @@ public sealed class TrailVerifier
         public ConcurrentDictionary<(HistoryKind, int), RowSum> ExpectedRows { get; } = new();
 
         public HistoryManifest? Manifest { get; set; }
+
+        /// <summary>Per chain walked, the last sequence number read: records after it were appended during the walk.</summary>
+        public ConcurrentDictionary<string, long> Walked { get; } = new(StringComparer.Ordinal);
+
+        public bool WasWalked(string chainId, long seq) => Walked.TryGetValue(chainId, out var last) && seq <= last;
 
         public void Report(ChainViolation violation) => _violations.Enqueue(violation);
 

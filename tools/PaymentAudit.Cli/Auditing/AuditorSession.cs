@@ -9,6 +9,7 @@ using PaymentAudit.Core.Ports;
 using PaymentAudit.Core.Validation;
 using PaymentAudit.Storage;
 using PaymentAudit.Storage.Archive;
+using PaymentAudit.Storage.Digests;
 
 namespace PaymentAudit.Cli.Auditing;
 
@@ -29,11 +30,12 @@ public sealed class AuditorSession : IAsyncDisposable
         DynamoDb = clients.DynamoDb();
         Sqs = clients.Sqs();
         Reader = new AuditTrailReader(DynamoDb, target.TableName);
+        S3 = clients.S3();
         if (target.ArchiveBucket is { } bucket)
         {
-            var s3 = clients.S3();
-            History = new S3HistoryStore(s3, bucket);
-            Archive = new S3PayloadArchive(s3, bucket);
+            History = new S3HistoryStore(S3, bucket);
+            Archive = new S3PayloadArchive(S3, bucket);
+            Digests = target.DigestEnvironment is { } environment ? new S3DigestStore(S3, bucket, environment) : null;
         }
         else
         {
@@ -60,6 +62,15 @@ public sealed class AuditorSession : IAsyncDisposable
 
     /// <summary>Archived payloads; null without an archive bucket.</summary>
     public IPayloadArchive? Archive { get; }
+
+    /// <summary>An S3 client for the target (the archive bucket, exports).</summary>
+    public IAmazonS3 S3 { get; }
+
+    /// <summary>The environment's signed digests; null without an archive bucket or a known environment.</summary>
+    public IDigestStore? Digests { get; }
+
+    /// <summary>A KMS client for the target (the digest signing key's public half).</summary>
+    public Amazon.KeyManagementService.IAmazonKeyManagementService Kms() => _clients.Kms();
 
     /// <summary>Records the command's own audit event; null only when the target has no audit queue.</summary>
     public ReadAuditor? Auditor { get; }

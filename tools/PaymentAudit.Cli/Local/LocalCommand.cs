@@ -20,8 +20,11 @@ public static class LocalCommand
 
     private static Command BuildUp(TextWriter output, TextWriter error)
     {
-        var options = new LocalOptions();
-        var up = new Command("up", "Start the emulators, provision the table and queues, and keep the writer processing the queue with live counters until Ctrl+C.");
+        var options = new LocalOptions(persists: true);
+        var up = new Command(
+            "up",
+            "Start the emulators, provision the table and queues, and keep the writer processing the queue with live counters until Ctrl+C. "
+            + "The table and queues are kept in the data folder across restarts and crashes unless --in-memory; the writer's log goes to writer.log there.");
         options.AddTo(up);
         up.SetAction(async (parsed, cancellationToken) => await GuardAsync(error, async () =>
         {

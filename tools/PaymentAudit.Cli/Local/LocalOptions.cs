@@ -1,11 +1,30 @@
 using System.CommandLine;
 using PaymentAudit.Local.Configuration;
+using PaymentAudit.Local.Emulators;
 
 namespace PaymentAudit.Cli.Local;
 
-/// <summary>The options <c>local up</c> and <c>local demo</c> share, turned into validated <see cref="LocalSettings"/>.</summary>
+/// <summary>
+/// The options <c>local up</c> and <c>local demo</c> share, turned into validated
+/// <see cref="LocalSettings"/>; <c>--in-memory</c> only where the command persists by default.
+/// </summary>
 public sealed class LocalOptions
 {
+    /// <summary>The data folder when none is given, relative to the repository root (git ignores it).</summary>
+    public const string DefaultDataFolder = ".local-data";
+
+    private readonly bool _persists;
+
+    private readonly Option<string?> _dataDir = new("--data-dir")
+    {
+        Description = $"Folder for the emulators' data (unless --in-memory), their pid files and the writer log. Default {DefaultDataFolder} in the repository.",
+    };
+
+    private readonly Option<bool> _inMemory = new("--in-memory")
+    {
+        Description = "Keep the table and the queues in memory only: nothing survives the run. Default: keep them in the data folder.",
+    };
+
     private readonly Option<int> _dynamoDbPort = new("--dynamodb-port")
     {
         Description = $"Loopback port for DynamoDB Local. Default {LocalSettings.DefaultDynamoDbPort}; a taken port is refused.",
@@ -18,10 +37,22 @@ public sealed class LocalOptions
         DefaultValueFactory = _ => LocalSettings.DefaultSqsPort,
     };
 
-    private readonly Option<int> _visibilityTimeout = new("--visibility-timeout")
+    private readonly Option<int?> _invocationTimeout = new("--invocation-timeout")
     {
-        Description = "Seconds a received message stays hidden; a failed message is retried after it. Default 5.",
-        DefaultValueFactory = _ => 5,
+        Description = "Seconds a writer invocation may run before it is cancelled and its batch retried. "
+            + "Default: writer.timeoutSeconds of infra/config/dev.json (the deployed function's timeout, 30).",
+    };
+
+    private readonly Option<int?> _visibilityTimeout = new("--visibility-timeout")
+    {
+        Description = $"Seconds a received batch stays hidden while the writer handles it; at least {LocalSettings.VisibilityTimeoutFactor} times "
+            + $"--invocation-timeout. Default: exactly {LocalSettings.VisibilityTimeoutFactor} times it, as deployed (180).",
+    };
+
+    private readonly Option<int> _retryDelay = new("--retry-delay")
+    {
+        Description = "Seconds before a message the writer reported failed is received again. Default 2.",
+        DefaultValueFactory = _ => 2,
     };
 
     private readonly Option<int> _receivers = new("--receivers")
@@ -36,36 +67,62 @@ public sealed class LocalOptions
         DefaultValueFactory = _ => 1,
     };
 
+    /// <summary>Creates the options; <paramref name="persists"/> for a command that keeps its data by default and offers --in-memory.</summary>
+    public LocalOptions(bool persists = false) => _persists = persists;
+
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
         ArgumentNullException.ThrowIfNull(command);
+        command.Options.Add(_dataDir);
+        if (_persists)
+        {
+            command.Options.Add(_inMemory);
+        }
+
         command.Options.Add(_dynamoDbPort);
         command.Options.Add(_sqsPort);
+        command.Options.Add(_invocationTimeout);
         command.Options.Add(_visibilityTimeout);
+        command.Options.Add(_retryDelay);
         command.Options.Add(_receivers);
         command.Options.Add(_parallelGroups);
     }
 
-    /// <summary>The validated settings; maxReceiveCount comes from <c>infra/config/dev.json</c>.</summary>
+    /// <summary>
+    /// The validated settings; maxReceiveCount and the default invocation timeout come from
+    /// <c>infra/config/dev.json</c>.
+    /// </summary>
     /// <exception cref="LocalConfigurationException">A value is wrong; the message names it.</exception>
     public LocalSettings ToSettings(ParseResult parsed)
     {
         ArgumentNullException.ThrowIfNull(parsed);
-        var visibility = parsed.GetValue(_visibilityTimeout);
-        if (visibility is < 1 or > 43_200)
-        {
-            throw new LocalConfigurationException($"--visibility-timeout must be from 1 to 43200 seconds, not {visibility}.");
-        }
+        var deployment = DeploymentConfig.PathOf(DeploymentConfig.LocalMirror);
+        var invocation = parsed.GetValue(_invocationTimeout) is { } seconds
+            ? Seconds("--invocation-timeout", seconds, max: 900)
+            : DeploymentConfig.ReadWriterTimeout(deployment);
+        var visibility = parsed.GetValue(_visibilityTimeout) is { } visibilitySeconds
+            ? Seconds("--visibility-timeout", visibilitySeconds, max: 43_200)
+            : invocation * LocalSettings.VisibilityTimeoutFactor;
 
         return new LocalSettings
         {
+            DataDirectory = parsed.GetValue(_dataDir) is { Length: > 0 } dataDir
+                ? Path.GetFullPath(dataDir)
+                : Path.Combine(RepositoryPaths.Root(), DefaultDataFolder),
+            InMemory = !_persists || parsed.GetValue(_inMemory),
             DynamoDbPort = parsed.GetValue(_dynamoDbPort),
             SqsPort = parsed.GetValue(_sqsPort),
-            VisibilityTimeout = TimeSpan.FromSeconds(visibility),
+            InvocationTimeout = invocation,
+            VisibilityTimeout = visibility,
+            RetryDelay = TimeSpan.FromSeconds(parsed.GetValue(_retryDelay)),
             Receivers = parsed.GetValue(_receivers),
             WriterParallelGroups = parsed.GetValue(_parallelGroups),
-            MaxReceiveCount = DeploymentConfig.ReadMaxReceiveCount(DeploymentConfig.PathOf(DeploymentConfig.LocalMirror)),
+            MaxReceiveCount = DeploymentConfig.ReadMaxReceiveCount(deployment),
         }.Validate();
     }
+
+    private static TimeSpan Seconds(string option, int value, int max) => value >= 1 && value <= max
+        ? TimeSpan.FromSeconds(value)
+        : throw new LocalConfigurationException($"{option} must be from 1 to {max} seconds, not {value}.");
 }

@@ -17,23 +17,30 @@ public static class DeploymentConfig
 
     /// <summary>Reads <c>queue.maxReceiveCount</c> from <paramref name="path"/>.</summary>
     /// <exception cref="LocalConfigurationException">The file is missing or the value is absent or not a positive whole number.</exception>
-    public static int ReadMaxReceiveCount(string path)
+    public static int ReadMaxReceiveCount(string path) => ReadPositiveInt(path, "queue", "maxReceiveCount", "the local queue mirrors it");
+
+    /// <summary>Reads <c>writer.timeoutSeconds</c> (the deployed function's timeout) from <paramref name="path"/>.</summary>
+    /// <exception cref="LocalConfigurationException">The file is missing or the value is absent or not a positive whole number.</exception>
+    public static TimeSpan ReadWriterTimeout(string path) =>
+        TimeSpan.FromSeconds(ReadPositiveInt(path, "writer", "timeoutSeconds", "the local invocation timeout mirrors it"));
+
+    private static int ReadPositiveInt(string path, string section, string name, string why)
     {
         if (!File.Exists(path))
         {
-            throw new LocalConfigurationException($"'{path}' is missing: it holds queue.maxReceiveCount, which the local queue mirrors.");
+            throw new LocalConfigurationException($"'{path}' is missing: it holds {section}.{name}, and {why}.");
         }
 
         try
         {
             using var document = JsonDocument.Parse(File.ReadAllText(path));
-            if (document.RootElement.TryGetProperty("queue", out var queue)
-                && queue.TryGetProperty("maxReceiveCount", out var value)
+            if (document.RootElement.TryGetProperty(section, out var parent)
+                && parent.TryGetProperty(name, out var value)
                 && value.ValueKind == JsonValueKind.Number
-                && value.TryGetInt32(out var count)
-                && count > 0)
+                && value.TryGetInt32(out var number)
+                && number > 0)
             {
-                return count;
+                return number;
             }
         }
         catch (JsonException ex)
@@ -41,6 +48,6 @@ public static class DeploymentConfig
             throw new LocalConfigurationException($"'{path}' is not valid JSON: {ex.Message}", ex);
         }
 
-        throw new LocalConfigurationException($"'{path}' has no positive whole number at queue.maxReceiveCount.");
+        throw new LocalConfigurationException($"'{path}' has no positive whole number at {section}.{name}.");
     }
 }

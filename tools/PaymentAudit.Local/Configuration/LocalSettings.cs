@@ -1,3 +1,5 @@
+using PaymentAudit.Local.EventSource;
+
 namespace PaymentAudit.Local.Configuration;
 
 /// <summary>
@@ -12,6 +14,21 @@ public sealed record LocalSettings
 
     /// <summary>Default fauxqs (SQS) port (the customary local AWS port).</summary>
     public const int DefaultSqsPort = 4566;
+
+    /// <summary>Least ratio of visibility timeout to invocation timeout, as deployed.</summary>
+    public const int VisibilityTimeoutFactor = EventSourceOptions.VisibilityTimeoutFactor;
+
+    /// <summary>
+    /// Folder of the run's files: the emulators' stores (unless <see cref="InMemory"/>), their pid
+    /// files and the writer's log. Required; the CLI's default is <c>.local-data</c> in the repository.
+    /// </summary>
+    public required string DataDirectory { get; init; }
+
+    /// <summary>
+    /// Keep the table and the queues in memory only (lost when the run stops). Default false:
+    /// DynamoDB Local and fauxqs keep them in <see cref="DataDirectory"/> across restarts and crashes.
+    /// </summary>
+    public bool InMemory { get; init; }
 
     /// <summary>Loopback port of DynamoDB Local. A taken port is refused, never shared.</summary>
     public int DynamoDbPort { get; init; } = DefaultDynamoDbPort;
@@ -29,11 +46,24 @@ public sealed record LocalSettings
     public required int MaxReceiveCount { get; init; }
 
     /// <summary>
-    /// How long a received message stays hidden; a failed message reappears after it. Shorter than
-    /// on AWS (six times the writer timeout there) so a local retry takes seconds, not minutes.
-    /// Default 5 s.
+    /// Longest a writer invocation may run before it is cancelled and its batch retried. Required:
+    /// the CLI reads it from <c>writer.timeoutSeconds</c> in <c>infra/config/dev.json</c>, the
+    /// deployed function's timeout.
     /// </summary>
-    public TimeSpan VisibilityTimeout { get; init; } = TimeSpan.FromSeconds(5);
+    public required TimeSpan InvocationTimeout { get; init; }
+
+    /// <summary>
+    /// How long a received batch stays hidden while the writer handles it. Required; at least six
+    /// times <see cref="InvocationTimeout"/>, the relation the deployed queue has to the function's
+    /// timeout, so a slow batch is never received twice (the CLI's default is exactly six times).
+    /// </summary>
+    public required TimeSpan VisibilityTimeout { get; init; }
+
+    /// <summary>
+    /// How soon a message the writer reported failed is received again (the event source shortens
+    /// its visibility to this). Default 2 s.
+    /// </summary>
+    public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Concurrent receive loops of the local event source. Default 6.</summary>
     public int Receivers { get; init; } = 6;
@@ -67,10 +97,30 @@ public sealed record LocalSettings
             problems.Add($"max-receive-count must be from 1 to 1000, not {MaxReceiveCount}");
         }
 
-        if (VisibilityTimeout < TimeSpan.FromSeconds(1) || VisibilityTimeout > TimeSpan.FromHours(12)
-            || VisibilityTimeout.Ticks % TimeSpan.TicksPerSecond != 0)
+        if (string.IsNullOrWhiteSpace(DataDirectory))
+        {
+            problems.Add("data-dir must name a folder");
+        }
+
+        if (!IsWholeSeconds(InvocationTimeout) || InvocationTimeout < TimeSpan.FromSeconds(1) || InvocationTimeout > TimeSpan.FromMinutes(15))
+        {
+            problems.Add($"invocation-timeout must be whole seconds from 1 to 900, not {InvocationTimeout.TotalSeconds} s");
+        }
+
+        if (!IsWholeSeconds(VisibilityTimeout) || VisibilityTimeout < TimeSpan.FromSeconds(1) || VisibilityTimeout > TimeSpan.FromHours(12))
         {
             problems.Add($"visibility-timeout must be whole seconds from 1 s to 12 h, not {VisibilityTimeout.TotalSeconds} s");
+        }
+        else if (VisibilityTimeout < InvocationTimeout * VisibilityTimeoutFactor)
+        {
+            problems.Add(
+                $"visibility-timeout must be at least {VisibilityTimeoutFactor} times invocation-timeout ({(InvocationTimeout * VisibilityTimeoutFactor).TotalSeconds} s), "
+                + $"not {VisibilityTimeout.TotalSeconds} s: a slower batch would be received again while it is being written");
+        }
+
+        if (!IsWholeSeconds(RetryDelay) || RetryDelay < TimeSpan.FromSeconds(1) || RetryDelay >= VisibilityTimeout)
+        {
+            problems.Add($"retry-delay must be whole seconds from 1 to less than visibility-timeout, not {RetryDelay.TotalSeconds} s");
         }
 
         if (Receivers is < 1 or > 64)
@@ -91,6 +141,18 @@ public sealed record LocalSettings
         return this;
     }
 
+    /// <summary>Where DynamoDB Local keeps the table when the run persists (<c>-dbPath</c>).</summary>
+    public string DynamoDbDataDirectory => Path.Combine(DataDirectory, "dynamodb");
+
+    /// <summary>Where fauxqs keeps the queues and messages when the run persists (a SQLite database).</summary>
+    public string SqsDataDirectory => Path.Combine(DataDirectory, "fauxqs");
+
+    /// <summary>Where the pid files of the running emulators are kept, so a later run can stop what a killed one left.</summary>
+    public string RunDirectory => Path.Combine(DataDirectory, "run");
+
+    /// <summary>The file the writer's log and metric lines are appended to.</summary>
+    public string WriterLogPath => Path.Combine(DataDirectory, "writer.log");
+
     /// <summary>Name of the local audit table.</summary>
     public string TableName => $"{ResourcePrefix}-audit";
 
@@ -102,6 +164,18 @@ public sealed record LocalSettings
 
     /// <summary>Name of the local archive bucket (lowercase, as S3 bucket names must be).</summary>
     public string ArchiveBucketName => $"{ResourcePrefix.ToLowerInvariant().Replace('_', '-')}-archive";
+
+    /// <summary>The event source options these settings give for the queue at <paramref name="queueUrl"/>.</summary>
+    public EventSourceOptions EventSourceFor(string queueUrl) => new()
+    {
+        QueueUrl = queueUrl,
+        InvocationTimeout = InvocationTimeout,
+        VisibilityTimeout = VisibilityTimeout,
+        RetryDelay = RetryDelay,
+        Receivers = Receivers,
+    };
+
+    private static bool IsWholeSeconds(TimeSpan value) => value.Ticks % TimeSpan.TicksPerSecond == 0;
 
     private static void CheckPort(List<string> problems, string name, int port)
     {

@@ -16,8 +16,8 @@ namespace PaymentAudit.Local.Demos;
 
 /// <summary>
 /// The demo: with the local event source running the real writer, sends a realistic stream through
-/// the client library (plus a few raw messages a misbehaving app sends), shows the client refusing
-/// a card number, waits until the queue drains, runs the history indexer, verifies every chain
+/// the client library (plus a few raw messages a misbehaving app sends), shows the client masking a
+/// card number in free text and refusing one used as an identifier, waits until the queue drains, runs the history indexer, verifies every chain
 /// against the heads the index committed, answers two auditor questions, and reports <c>demo: sent=.. stored=.. quarantined=.. dlq=.. lost=.. chains_verified=k/k</c>.
 /// </summary>
 public sealed class Demo
@@ -70,7 +70,7 @@ public sealed class Demo
         {
             await using (var trail = AuditTrail.Create(_sqs, new AuditTrailOptions { QueueUrl = _resources.QueueUrl, GroupStrategy = groups }))
             {
-                await ShowClientRefusalAsync(trail, traffic, ledger, cancellationToken);
+                await ShowCardNumbersAsync(trail, traffic, ledger, cancellationToken);
                 await SendAsync(trail, items, ledger, cancellationToken);
             }
 
@@ -93,7 +93,7 @@ public sealed class Demo
 
         var counters = _eventSource.Snapshot();
         Print($"event source: {counters.Invocations} batches, {counters.Received} received ({counters.Redelivered} redelivered), "
-            + $"{counters.ReportedFailures} reported failed, {counters.FailedInvocations} failed invocations");
+            + $"{counters.ReportedFailures} reported failed, {counters.FailedInvocations} failed invocations, {counters.TimedOutInvocations} timed out");
 
         var indexing = Stopwatch.StartNew();
         var run = await _history.Indexer.RunAsync(cancellationToken);
@@ -114,25 +114,46 @@ public sealed class Demo
         await PrintActorWindowAsync(DemoTraffic.FeaturedActorId, started - DemoTraffic.Window + TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(15), cancellationToken);
 
         var result = new DemoResult(
-            ledger.Sent, check.Stored, check.Quarantined, check.DeadLettered, check.Lost, check.Doubled, check.Chains, check.ChainsVerified, drained, pipelineTime);
+            ledger.Sent, check.Stored, check.Quarantined, check.DeadLettered, check.Lost, check.Doubled, check.Chains, check.ChainsVerified, drained, pipelineTime,
+            check.StoredAndDeadLettered, check.Redacted, check.ClearCardNumbers);
         if (result.Doubled > 0)
         {
             Print($"error: {result.Doubled} messages were stored more than once");
         }
 
+        Print($"card numbers: masked_by_client={ledger.Masked} masked_by_writer={result.Redacted} refused_by_client={ledger.Refused} stored_in_clear={result.ClearCardNumbers}");
+        if (result.ClearCardNumbers > 0)
+        {
+            Print($"error: {result.ClearCardNumbers} stored records hold a card number in the clear");
+        }
+
+        if (result.StoredAndDeadLettered > 0)
+        {
+            Print($"warning: {result.StoredAndDeadLettered} dead-lettered messages are also stored: the writer stored them, but their success never reached the queue");
+        }
+
         Print(string.Create(
             CultureInfo.InvariantCulture,
             $"throughput: {result.Sent} events through client -> SQS -> writer -> DynamoDB in {pipelineTime.TotalSeconds:0.0} s = {result.EventsPerSecond:0} events/s"));
+        Print(result.OverlapLine);
         Print(result.SummaryLine);
         return result;
     }
 
-    private async Task ShowClientRefusalAsync(IAuditTrail trail, DemoTraffic traffic, SendLedger ledger, CancellationToken cancellationToken)
+    // A card number in free text is masked and the event sent; one used as an identifier cannot be
+    // masked without losing what the id means, so the client refuses that event.
+    private async Task ShowCardNumbersAsync(IAuditTrail trail, DemoTraffic traffic, SendLedger ledger, CancellationToken cancellationToken)
     {
+        var inText = traffic.EventWithCardNumber();
+        new AuditEventValidator().TrySerialize(inText, out _, out _, out var fields);
+        var eventId = await trail.RecordAsync(inText, cancellationToken);
+        ledger.EventSent(eventId);
+        ledger.EventMasked();
+        Print($"client: card number masked in {string.Join(", ", fields)} before sending event {eventId}");
         try
         {
-            await trail.RecordAsync(traffic.EventWithCardNumber(), cancellationToken);
-            Print("error: the client sent an event carrying a card number");
+            await trail.RecordAsync(traffic.EventWithCardNumberAsId(), cancellationToken);
+            Print("error: the client sent an event whose id is a card number");
         }
         catch (AuditEventRejectedException ex)
         {
@@ -215,7 +236,7 @@ public sealed class Demo
                 var counters = _eventSource.Snapshot();
                 var depth = await QueueDepth.ReadAsync(_sqs, _resources.QueueUrl, stoppingToken);
                 Print($"progress: sent {ledger.Sent}/{total}  written {counters.Completed}  in queue {depth.Total}"
-                    + $"  retried {counters.ReportedFailures + counters.FailedInvocations}");
+                    + $"  retried {counters.ReportedFailures + counters.FailedInvocations + counters.TimedOutInvocations}");
             }
         }
         catch (OperationCanceledException)

@@ -11,7 +11,8 @@ namespace PaymentAudit.Local.Demos;
 /// started: support agents, refund clerks, fraud analysts and report users viewing and querying
 /// payment records through their applications, and services processing payments; some accesses
 /// denied or failed. A small share are messages a misbehaving application puts on the queue
-/// without the client library: invalid events, and events carrying a card number.
+/// without the client library: invalid events (quarantined), and events carrying a card number
+/// (stored with it masked).
 /// </summary>
 public sealed class DemoTraffic
 {
@@ -103,12 +104,16 @@ public sealed class DemoTraffic
         return items;
     }
 
-    /// <summary>An otherwise valid event carrying a card number: the client library must refuse it.</summary>
+    /// <summary>An otherwise valid event with a card number in free text: the client masks it and sends the event.</summary>
     public AuditEvent EventWithCardNumber()
     {
         var auditEvent = NextEvent(_start + Window);
         return auditEvent with { Query = new QueryDetails(Description: "caller read out card " + TestCardNumbers[0] + " to look up a payment") };
     }
+
+    /// <summary>An event whose id is a card number: an identifier is never masked, so the client refuses the event.</summary>
+    public AuditEvent EventWithCardNumberAsId() =>
+        NextEvent(_start + Window) with { EventId = "evt-" + TestCardNumbers[1].Replace("-", string.Empty, StringComparison.Ordinal) };
 
     private AuditEvent NextEvent(DateTimeOffset occurredAt)
     {

@@ -8,6 +8,7 @@ public sealed class SendLedger
     private readonly ConcurrentQueue<string> _eventIds = new();
     private readonly ConcurrentQueue<string> _rawMessageIds = new();
     private long _refused;
+    private long _masked;
     private long _undelivered;
 
     /// <summary>Event ids SQS accepted through the client library (each must become an accepted record).</summary>
@@ -22,6 +23,9 @@ public sealed class SendLedger
     /// <summary>Events the client refused before sending (never on the queue).</summary>
     public long Refused => Interlocked.Read(ref _refused);
 
+    /// <summary>Events the client sent with a card number masked.</summary>
+    public long Masked => Interlocked.Read(ref _masked);
+
     /// <summary>Events SQS did not accept (the caller got an exception; not on the queue).</summary>
     public long Undelivered => Interlocked.Read(ref _undelivered);
 
@@ -30,6 +34,9 @@ public sealed class SendLedger
 
     /// <summary>Records a raw message SQS accepted.</summary>
     public void RawSent(string messageId) => _rawMessageIds.Enqueue(messageId);
+
+    /// <summary>Records an event the client sent with a card number masked (also call <see cref="EventSent"/>).</summary>
+    public void EventMasked() => Interlocked.Increment(ref _masked);
 
     /// <summary>Records an event the client refused.</summary>
     public void EventRefused() => Interlocked.Increment(ref _refused);

@@ -7,13 +7,18 @@ namespace PaymentAudit.Local.Emulators;
 /// <summary>
 /// A local emulator child process bound to one loopback port. Starting refuses a taken port,
 /// waits until the port accepts connections, and fails with the process's own output if it
-/// exits or does not come up; disposing kills the whole process tree.
+/// exits or does not come up; disposing kills the whole process tree and waits until the port is free. A process started through
+/// the <c>exit-with-parent</c> launcher reports its child's pid, so both can be recorded.
 /// </summary>
 public sealed class EmulatorProcess : IAsyncDisposable, IDisposable
 {
     private const int MaxCapturedChars = 8_000;
+    private const string ChildPidLine = "exit-with-parent: child pid ";
+    private static readonly TimeSpan PortReleaseWait = TimeSpan.FromSeconds(15);
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private int _childPid;
+    private bool _listened;
 
     private EmulatorProcess(string name, int port, Process process)
     {
@@ -30,6 +35,9 @@ public sealed class EmulatorProcess : IAsyncDisposable, IDisposable
 
     /// <summary>The endpoint URL for AWS SDK clients.</summary>
     public Uri ServiceUrl => new($"http://127.0.0.1:{Port}");
+
+    /// <summary>The pids of the process and, when it runs through the exit-with-parent launcher, of the emulator under it.</summary>
+    public IReadOnlyList<int> ProcessIds => Volatile.Read(ref _childPid) is > 0 and var child ? [_process.Id, child] : [_process.Id];
 
     /// <summary>True while the process runs.</summary>
     public bool IsRunning => !_process.HasExited;
@@ -74,6 +82,7 @@ public sealed class EmulatorProcess : IAsyncDisposable, IDisposable
 
             if (await AcceptsConnectionsAsync(port, cancellationToken))
             {
+                emulator._listened = true;
                 return emulator;
             }
 
@@ -112,6 +121,14 @@ public sealed class EmulatorProcess : IAsyncDisposable, IDisposable
         {
         }
 
+        // A launcher's child (Java under exit-with-parent) can still be dying after the launcher
+        // has exited, more so on a busy machine; a restart on the same port must find it free.
+        var waiting = Stopwatch.StartNew();
+        while (_listened && LoopbackPort.IsTaken(Port) && waiting.Elapsed < PortReleaseWait)
+        {
+            Thread.Sleep(50);
+        }
+
         _process.Dispose();
     }
 
@@ -141,6 +158,12 @@ public sealed class EmulatorProcess : IAsyncDisposable, IDisposable
         if (line is null)
         {
             return;
+        }
+
+        if (line.StartsWith(ChildPidLine, StringComparison.Ordinal)
+            && int.TryParse(line.AsSpan(ChildPidLine.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid))
+        {
+            Volatile.Write(ref _childPid, pid);
         }
 
         lock (_output)

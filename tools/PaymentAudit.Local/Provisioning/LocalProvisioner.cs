@@ -10,7 +10,9 @@ namespace PaymentAudit.Local.Provisioning;
 /// <summary>
 /// Creates the local resources from the shared topology: the audit table (through
 /// <see cref="AuditTableProvisioner"/>), the FIFO dead-letter queue, the FIFO audit queue with
-/// its redrive policy, and the archive bucket. Existing resources of the same names are reused.
+/// its redrive policy, and the archive bucket. Existing resources of the same names are reused (a
+/// persisted run's), the audit queue's visibility timeout and redrive policy brought up to the
+/// given values.
 /// </summary>
 public static class LocalProvisioner
 {
@@ -35,15 +37,30 @@ public static class LocalProvisioner
         var deadLetter = await sqs.CreateQueueAsync(
             new CreateQueueRequest { QueueName = deadLetterQueueName, Attributes = AuditQueueAttributes.DeadLetterQueue() }, cancellationToken);
         var deadLetterArn = await QueueArnAsync(sqs, deadLetter.QueueUrl, cancellationToken);
-        var queue = await sqs.CreateQueueAsync(
-            new CreateQueueRequest
-            {
-                QueueName = queueName,
-                Attributes = AuditQueueAttributes.AuditQueue(deadLetterArn, maxReceiveCount, visibilityTimeout),
-            },
-            cancellationToken);
+        var attributes = AuditQueueAttributes.AuditQueue(deadLetterArn, maxReceiveCount, visibilityTimeout);
+        string queueUrl;
+        try
+        {
+            queueUrl = (await sqs.CreateQueueAsync(new CreateQueueRequest { QueueName = queueName, Attributes = attributes }, cancellationToken)).QueueUrl;
+        }
+        catch (QueueNameExistsException)
+        {
+            // A persisted queue from an earlier run with other settings (say another visibility
+            // timeout): keep it and its messages, and bring the attributes a run may change up to date.
+            queueUrl = (await sqs.GetQueueUrlAsync(new GetQueueUrlRequest { QueueName = queueName }, cancellationToken)).QueueUrl;
+            await sqs.SetQueueAttributesAsync(
+                new SetQueueAttributesRequest
+                {
+                    QueueUrl = queueUrl,
+                    Attributes = attributes
+                        .Where(a => a.Key == QueueAttributeName.VisibilityTimeout || a.Key == QueueAttributeName.RedrivePolicy)
+                        .ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal),
+                },
+                cancellationToken);
+        }
+
         await table;
-        return new LocalResources(tableName, queue.QueueUrl, deadLetter.QueueUrl, archiveBucket);
+        return new LocalResources(tableName, queueUrl, deadLetter.QueueUrl, archiveBucket);
     }
 
     private static async Task EnsureBucketAsync(IAmazonS3 s3, string bucket, CancellationToken cancellationToken)

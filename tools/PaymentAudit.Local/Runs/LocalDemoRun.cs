@@ -6,7 +6,7 @@ namespace PaymentAudit.Local.Runs;
 /// <summary>The <c>local demo</c> run: start the emulators, provision, run the demo, stop everything.</summary>
 public static class LocalDemoRun
 {
-    /// <summary>Runs the demo on freshly started emulators and returns its result.</summary>
+    /// <summary>Runs the demo on freshly started emulators, in memory whatever the settings say, and returns its result.</summary>
     /// <exception cref="LocalConfigurationException">A setting is wrong.</exception>
     /// <exception cref="Emulators.EmulatorStartException">An emulator could not start (port taken, Java or Node missing).</exception>
     public static async Task<DemoResult> RunAsync(LocalSettings settings, DemoOptions options, TextWriter output, CancellationToken cancellationToken)
@@ -14,14 +14,22 @@ public static class LocalDemoRun
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(output);
-        settings.Validate();
+        // The demo starts from nothing and leaves nothing: always in memory.
+        settings = (settings with { InMemory = true }).Validate();
         options.Validate();
         output.WriteLine($"local: starting DynamoDB Local on 127.0.0.1:{settings.DynamoDbPort} and fauxqs on 127.0.0.1:{settings.SqsPort} ...");
         var clock = System.Diagnostics.Stopwatch.StartNew();
         await using var environment = await LocalEnvironment.StartAsync(settings, cancellationToken);
         output.WriteLine($"local: emulators up and table, queue and dead-letter queue (maxReceiveCount {settings.MaxReceiveCount}) provisioned in {clock.Elapsed.TotalSeconds:0.0} s");
+        output.WriteLine("local: " + LocalUpRun.EventSourceLine(settings));
         var eventSource = LocalWriter.CreateEventSource(
-            environment.Sqs, environment.DynamoDb, environment.S3, environment.Resources, settings.VisibilityTimeout, settings.Receivers, TextWriter.Null, settings.WriterParallelGroups);
+            environment.Sqs,
+            environment.DynamoDb,
+            environment.S3,
+            environment.Resources,
+            settings.EventSourceFor(environment.Resources.QueueUrl),
+            TextWriter.Null,
+            settings.WriterParallelGroups);
         var demo = new Demo(environment.Sqs, environment.DynamoDb, environment.S3, environment.Resources, eventSource, options, output);
         return await demo.RunAsync(cancellationToken);
     }

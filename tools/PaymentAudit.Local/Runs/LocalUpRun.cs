@@ -6,8 +6,10 @@ using PaymentAudit.Local.Provisioning;
 namespace PaymentAudit.Local.Runs;
 
 /// <summary>
-/// The <c>local up</c> run: start the emulators, provision, and run the writer from the queue until
-/// cancelled, printing live counters; then stop the emulators.
+/// The <c>local up</c> run: start the emulators (persisting to the data folder unless in memory),
+/// provision, and run the writer from the queue until cancelled, printing live counters and
+/// appending the writer's own log lines to <see cref="LocalSettings.WriterLogPath"/>; then stop
+/// the emulators.
 /// </summary>
 public static class LocalUpRun
 {
@@ -24,18 +26,38 @@ public static class LocalUpRun
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(output);
         settings.Validate();
+        output.WriteLine(settings.InMemory
+            ? "local: in memory (--in-memory): the table and the queues are lost when this run stops."
+            : $"local: persistent: the table, the queue and the dead-letter queue are kept in {Path.GetFullPath(settings.DataDirectory)} "
+                + "and survive restarts and crashes (--in-memory keeps nothing).");
         await using var environment = await LocalEnvironment.StartAsync(settings, stoppingToken);
+        foreach (var leftover in environment.StoppedLeftovers)
+        {
+            output.WriteLine($"local: stopped {leftover}, left running by an earlier run that was killed");
+        }
+
         var resources = environment.Resources;
+        if (!settings.InMemory && await environment.ReleaseLeftInFlightAsync(stoppingToken) is > 0 and var released)
+        {
+            output.WriteLine($"local: {released} messages an earlier run had received but not settled are queued again");
+        }
+
         output.WriteLine("local: running. Point your application and tools at:");
         output.WriteLine($"  SQS endpoint       {environment.SqsEmulator.ServiceUrl}");
         output.WriteLine($"  audit queue        {resources.QueueUrl}");
         output.WriteLine($"  dead-letter queue  {resources.DeadLetterQueueUrl} (after {settings.MaxReceiveCount} receives)");
         output.WriteLine($"  DynamoDB endpoint  {environment.DynamoDbEmulator.ServiceUrl}");
         output.WriteLine($"  audit table        {resources.TableName}");
-        output.WriteLine("  (any access key and secret, region us-east-1). Ctrl+C stops and removes everything.");
+        output.WriteLine($"  writer log         {Path.GetFullPath(settings.WriterLogPath)}");
+        output.WriteLine("  " + EventSourceLine(settings));
+        output.WriteLine(settings.InMemory
+            ? "  (any access key and secret, region us-east-1). Ctrl+C stops the emulators and discards everything."
+            : "  (any access key and secret, region us-east-1). Ctrl+C stops the emulators; the data stays for the next run.");
+        output.Flush();
 
+        await using var writerLog = OpenWriterLog(settings.WriterLogPath);
         var eventSource = LocalWriter.CreateEventSource(
-            environment.Sqs, environment.DynamoDb, environment.S3, resources, settings.VisibilityTimeout, settings.Receivers, TextWriter.Null, settings.WriterParallelGroups);
+            environment.Sqs, environment.DynamoDb, environment.S3, resources, settings.EventSourceFor(resources.QueueUrl), writerLog, settings.WriterParallelGroups);
         var polling = eventSource.RunAsync(stoppingToken);
         using var timer = new PeriodicTimer(interval);
         try
@@ -55,6 +77,25 @@ public static class LocalUpRun
         output.WriteLine(refreshInPlace ? Environment.NewLine + "local: stopping the emulators" : "local: stopping the emulators");
     }
 
+    /// <summary>Opens the writer's log for appending; others may read it meanwhile (tail -f).</summary>
+    public static StreamWriter OpenWriterLog(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var file = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
+        return new StreamWriter(file, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+    }
+
+    /// <summary>The line that states the event source's timeouts and their relation.</summary>
+    public static string EventSourceLine(LocalSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"event source: invocation timeout {settings.InvocationTimeout.TotalSeconds:0} s, visibility timeout {settings.VisibilityTimeout.TotalSeconds:0} s "
+            + $"({settings.VisibilityTimeout / settings.InvocationTimeout:0.#}x), a failed message is retried after {settings.RetryDelay.TotalSeconds:0} s");
+    }
+
     private static async Task<string> CountersLineAsync(LocalEnvironment environment, LocalEventSource eventSource, CancellationToken cancellationToken)
     {
         var counters = eventSource.Snapshot();
@@ -62,7 +103,8 @@ public static class LocalUpRun
         var deadLetter = await QueueDepth.ReadAsync(environment.Sqs, environment.Resources.DeadLetterQueueUrl, cancellationToken);
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"{DateTime.UtcNow:HH:mm:ss} written={counters.Completed} batches={counters.Invocations} retried={counters.ReportedFailures + counters.FailedInvocations} "
+            $"{DateTime.UtcNow:HH:mm:ss} written={counters.Completed} batches={counters.Invocations} "
+            + $"retried={counters.ReportedFailures + counters.FailedInvocations + counters.TimedOutInvocations} timed_out={counters.TimedOutInvocations} "
             + $"redelivered={counters.Redelivered} queue={queue.Total} dlq={deadLetter.Total}");
     }
 }

@@ -176,11 +176,16 @@ internal struct JsonEventSource : IEventSource
     private readonly List<string>? ItemsOf(EventField field) =>
         field == EventField.QueryRecordIds ? _queryRecordIds : _responseRecordIds;
 
-    /// <summary>Unknown field names come from the sender: keep them short and printable in reasons.</summary>
+    /// <summary>
+    /// Unknown field names come from the sender: keep them short and printable in reasons, and
+    /// never let one carry a card number. The name is masked before the non-printable characters
+    /// become '?' and again after, since a '?' can join digit groups into a new card number.
+    /// </summary>
     private static string SafeName(string name)
     {
-        var printable = new string(name.Select(c => c is >= ' ' and <= '~' ? c : '?').Take(64).ToArray());
-        return name.Length > 64 ? printable + "..." : printable;
+        var masked = CardNumberDetector.Mask(name).Masked;
+        var printable = CardNumberDetector.Mask(new string(masked.Select(c => c is >= ' ' and <= '~' ? c : '?').Take(64).ToArray())).Masked;
+        return masked.Length > 64 ? printable + "..." : printable;
     }
 
     /// <summary>The members an object of the contract may have, as names for reasons and as UTF-8 for matching.</summary>

@@ -69,6 +69,7 @@ internal readonly struct ObjectEventSource(AuditEvent auditEvent) : IEventSource
     }
 
     /// <summary>True when any string of the event holds a card number (member names are fixed and hold none).</summary>
+    /// <remarks>Used on events whose serialized form holds none: a hit means a card number hidden behind escapes of escapes.</remarks>
     public bool ContainsCardNumber()
     {
         var e = auditEvent;

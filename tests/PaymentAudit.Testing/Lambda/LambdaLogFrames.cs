@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace PaymentAudit.Writer.Tests.Support;
+namespace PaymentAudit.Testing.Lambda;
 
 /// <summary>
 /// Stands in for the managed .NET runtime's console under the JSON log format: each
