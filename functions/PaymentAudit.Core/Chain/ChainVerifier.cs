@@ -14,6 +14,12 @@ namespace PaymentAudit.Core.Chain;
 /// every committed head (from the index manifest or a signed digest) still present. Reports every
 /// finding by chain id and sequence number.
 /// </summary>
+/// <remarks>
+/// Each body is read in one pass over its bytes, which settles canonical form for the bodies the
+/// writer writes and locates what the verifier compares; a body the pass cannot settle is re-written
+/// canonically and compared exactly. Stored events are re-validated against the contract only when
+/// <see cref="ChainVerifierOptions.RevalidateContract"/> is on. See docs/verification.md.
+/// </remarks>
 public sealed class ChainVerifier
 {
     /// <summary>Findings beyond this many are not collected (the first ones locate the damage).</summary>
@@ -25,10 +31,21 @@ public sealed class ChainVerifier
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? t_canonical;
 
-    private readonly AuditEventValidator _validator;
+    [ThreadStatic]
+    private static RecordFacts? t_facts;
 
-    /// <summary>Creates a verifier that re-validates stored events with <paramref name="validator"/>.</summary>
-    public ChainVerifier(AuditEventValidator validator) => _validator = validator;
+    private readonly AuditEventValidator _validator;
+    private readonly ChainVerifierOptions _options;
+
+    /// <summary>Creates a verifier.</summary>
+    /// <param name="validator">Re-validates stored events when <see cref="ChainVerifierOptions.RevalidateContract"/> is on.</param>
+    /// <param name="options">What to check beyond tamper evidence; <see cref="ChainVerifierOptions.Default"/> when null.</param>
+    public ChainVerifier(AuditEventValidator validator, ChainVerifierOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(validator);
+        _validator = validator;
+        _options = options ?? ChainVerifierOptions.Default;
+    }
 
     /// <summary>Verifies <paramref name="records"/>, which must be in ascending key order.</summary>
     /// <param name="chainId">The chain being verified.</param>
@@ -53,94 +70,222 @@ public sealed class ChainVerifier
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(records);
-        var violations = new List<ChainViolation>();
-        void Report(long seq, ViolationKind kind, string detail)
-        {
-            if (violations.Count < MaxViolations)
-            {
-                violations.Add(new ChainViolation(chainId, seq, kind, detail));
-            }
-        }
-
-        var previous = start ?? ChainHead.Genesis;
-        var pending = (commitments ?? []).Where(c => c.Seq > previous.Seq).OrderBy(c => c.Seq).ThenBy(c => c.Source, StringComparer.Ordinal).ToList();
-        var eventIds = new Dictionary<string, long>(StringComparer.Ordinal);
+        var walk = new Walk(chainId, onRecord);
+        var first = start ?? ChainHead.Genesis;
+        var previousSeq = first.Seq;
+        var previousHash = first.Hash;
+        var pending = (commitments ?? []).Where(c => c.Seq > previousSeq).OrderBy(c => c.Seq).ThenBy(c => c.Source, StringComparer.Ordinal).ToList();
         long count = 0;
         await foreach (var stored in records.WithCancellation(cancellationToken))
         {
             count++;
             var seq = stored.KeySeq;
             var record = stored.Record;
-            var expected = previous.Seq + 1;
+            var expected = previousSeq + 1;
             var linkCheckable = true;
             if (seq > expected)
             {
-                Report(expected, ViolationKind.Gap, seq == expected + 1
+                walk.Report(expected, ViolationKind.Gap, seq == expected + 1
                     ? $"record {expected} is missing"
                     : $"records {expected}-{seq - 1} are missing");
                 linkCheckable = false;
             }
             else if (seq < expected)
             {
-                Report(seq, ViolationKind.BrokenLink, $"record {seq} appears out of order after {previous.Seq}");
+                walk.Report(seq, ViolationKind.BrokenLink, $"record {seq} appears out of order after {previousSeq}");
             }
 
-            var body = BodyBytes(record.Body);
-            var recomputed = RecordHasher.Compute(body.Span, record.PrevHash.Length == 64 ? record.PrevHash : ChainHead.GenesisHash);
-            if (!string.Equals(recomputed, record.Hash, StringComparison.Ordinal))
-            {
-                Report(seq, ViolationKind.HashMismatch, "stored hash does not match the record's body and prevHash (record edited)");
-            }
-
-            if (linkCheckable && !string.Equals(record.PrevHash, previous.Hash, StringComparison.Ordinal))
-            {
-                Report(seq, ViolationKind.BrokenLink, $"prevHash does not match the hash of record {previous.Seq} (record inserted, removed, reordered or forked)");
-            }
-
-            if (CheckBody(stored, body, Report) is { } projection)
-            {
-                if (projection.EventId is { } eventId && !eventIds.TryAdd(eventId, seq))
-                {
-                    Report(seq, ViolationKind.DuplicateEvent, $"event id is already accepted at seq {eventIds[eventId]} (an event stored twice)");
-                }
-
-                onRecord?.Invoke(stored, projection);
-            }
-
+            CheckRecord(stored, linkCheckable ? previousHash : null, previousSeq, walk);
             while (pending.Count > 0 && pending[0].Seq <= seq)
             {
                 if (pending[0].Seq == seq && !string.Equals(pending[0].Hash, record.Hash, StringComparison.Ordinal))
                 {
-                    Report(seq, ViolationKind.HeadMismatch, $"record {seq} differs from the head {pending[0].Source} committed at that position (chain rewritten after it was committed)");
+                    walk.Report(seq, ViolationKind.HeadMismatch, $"record {seq} differs from the head {pending[0].Source} committed at that position (chain rewritten after it was committed)");
                 }
 
                 pending.RemoveAt(0);
             }
 
-            previous = new ChainHead(seq, record.Hash);
+            previousSeq = seq;
+            previousHash = record.Hash;
         }
 
         foreach (var missing in pending)
         {
-            Report(missing.Seq, ViolationKind.HeadMismatch, $"{missing.Source} committed the chain at seq {missing.Seq} but its stored records end at {previous.Seq} (records removed at the end)");
+            walk.Report(missing.Seq, ViolationKind.HeadMismatch, $"{missing.Source} committed the chain at seq {missing.Seq} but its stored records end at {previousSeq} (records removed at the end)");
         }
 
-        return new ChainVerification(chainId, count, previous, violations);
+        return new ChainVerification(chainId, count, count == 0 ? first : new ChainHead(previousSeq, previousHash), walk.Violations);
     }
 
-    /// <summary>The record's body as UTF-8, in a buffer reused per thread (valid until the next call).</summary>
-    private static ReadOnlyMemory<byte> BodyBytes(string body)
+    /// <summary>The record's body as UTF-8 at the start of a buffer reused per thread, with 64 bytes to spare for hashing.</summary>
+    private static byte[] BodyBytes(string body, out int length)
     {
-        var needed = Encoding.UTF8.GetMaxByteCount(body.Length);
+        var needed = Encoding.UTF8.GetMaxByteCount(body.Length) + 64;
         if (t_body is null || t_body.Length < needed)
         {
             t_body = new byte[Math.Max(needed, 4096)];
         }
 
-        return t_body.AsMemory(0, Encoding.UTF8.GetBytes(body, t_body));
+        length = Encoding.UTF8.GetBytes(body, t_body);
+        return t_body;
     }
 
-    private RecordProjection? CheckBody(StoredRecord stored, ReadOnlyMemory<byte> body, Action<long, ViolationKind, string> report)
+    /// <summary>
+    /// Re-writes the parsed body canonically and compares: the exact answer for bodies the one-pass
+    /// check does not settle. False when the body has no canonical form at all.
+    /// </summary>
+    private static bool CheckCanonicalForm(JsonElement root, ReadOnlySpan<byte> body, long seq, Walk walk)
+    {
+        var canonical = t_canonical ??= new ArrayBufferWriter<byte>(4096);
+        canonical.ResetWrittenCount();
+        try
+        {
+            JsonCanonicalizer.Write(root, new CanonicalJsonWriter(canonical));
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or JsonException)
+        {
+            walk.Report(seq, ViolationKind.UnreadableBody, "body is not JSON");
+            return false;
+        }
+
+        if (!canonical.WrittenSpan.SequenceEqual(body))
+        {
+            walk.Report(seq, ViolationKind.UnreadableBody, "body is not in RFC 8785 canonical form");
+        }
+
+        return true;
+    }
+
+    private static bool CheckCanonicalForm(ReadOnlyMemory<byte> body, long seq, Walk walk)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body);
+        }
+        catch (JsonException)
+        {
+            walk.Report(seq, ViolationKind.UnreadableBody, "body is not JSON");
+            return false;
+        }
+
+        using (document)
+        {
+            return CheckCanonicalForm(document.RootElement, body.Span, seq, walk);
+        }
+    }
+
+    private void CheckRecord(StoredRecord stored, string? linkTo, long previousSeq, Walk walk)
+    {
+        var seq = stored.KeySeq;
+        var record = stored.Record;
+        var buffer = BodyBytes(record.Body, out var length);
+        if (!RecordHasher.Matches(buffer, length, record.PrevHash.Length == 64 ? record.PrevHash : ChainHead.GenesisHash, record.Hash))
+        {
+            walk.Report(seq, ViolationKind.HashMismatch, "stored hash does not match the record's body and prevHash (record edited)");
+        }
+
+        if (linkTo is not null && !string.Equals(record.PrevHash, linkTo, StringComparison.Ordinal))
+        {
+            walk.Report(seq, ViolationKind.BrokenLink, $"prevHash does not match the hash of record {previousSeq} (record inserted, removed, reordered or forked)");
+        }
+
+        var body = buffer.AsMemory(0, length);
+        if (_options.RevalidateContract)
+        {
+            if (CheckBodyRevalidating(stored, body, walk) is { } projection)
+            {
+                Accept(stored, projection.EventId, projection, walk);
+            }
+
+            return;
+        }
+
+        var facts = t_facts ??= new RecordFacts();
+        if (CheckBody(stored, body, facts, walk))
+        {
+            var bytes = body.Span;
+            var eventId = facts.IsAccepted ? facts.GetString(bytes, RecordFacts.Fact.EventId, record.EventId) : null;
+            Accept(stored, eventId, walk.OnRecord is null ? null : facts.ToProjection(bytes, record), walk);
+        }
+    }
+
+    private static void Accept(StoredRecord stored, string? eventId, RecordProjection? projection, Walk walk)
+    {
+        if (eventId is not null && !walk.EventIds.TryAdd(eventId, stored.KeySeq))
+        {
+            walk.Report(stored.KeySeq, ViolationKind.DuplicateEvent, $"event id is already accepted at seq {walk.EventIds[eventId]} (an event stored twice)");
+        }
+
+        if (projection is not null)
+        {
+            walk.OnRecord?.Invoke(stored, projection);
+        }
+    }
+
+    /// <summary>
+    /// Checks a body in one pass over its bytes: canonical form (the exact comparison only when the
+    /// pass cannot settle it), what the body says against the keys and the stored attributes. True
+    /// when the body is a readable record.
+    /// </summary>
+    private static bool CheckBody(StoredRecord stored, ReadOnlyMemory<byte> memory, RecordFacts facts, Walk walk)
+    {
+        var seq = stored.KeySeq;
+        var body = memory.Span;
+        switch (facts.Read(body))
+        {
+            case RecordFacts.Verdict.NotJson:
+                walk.Report(seq, ViolationKind.UnreadableBody, "body is not JSON");
+                return false;
+            case RecordFacts.Verdict.Unsettled when !CheckCanonicalForm(memory, seq, walk):
+                return false;
+        }
+
+        if (facts.Problem is { } problem)
+        {
+            walk.Report(seq, ViolationKind.UnreadableBody, problem);
+            return false;
+        }
+
+        if (!facts.Matches(body, RecordFacts.Fact.ChainId, stored.KeyChainId) || facts.Seq != seq)
+        {
+            walk.Report(seq, ViolationKind.BodyMismatch, $"body belongs to chain '{facts.GetString(body, RecordFacts.Fact.ChainId)}' seq {facts.Seq} (record moved or swapped)");
+        }
+
+        var r = stored.Record;
+        if (facts.Format == RecordFormat.Transactional)
+        {
+            // Format 1 items also carried these as attributes; later formats take them from the keys.
+            Compare("chainId", facts.Matches(body, RecordFacts.Fact.ChainId, r.ChainId));
+            Compare("seq", r.Seq == facts.Seq);
+            Compare("receivedAt", facts.Matches(body, RecordFacts.Fact.ReceivedAt, r.ReceivedAt));
+        }
+
+        Compare("status", string.Equals(r.Status, facts.IsAccepted ? RecordStatus.Accepted : RecordStatus.Rejected, StringComparison.Ordinal));
+        Compare("eventId", facts.Matches(body, RecordFacts.Fact.EventId, r.EventId));
+        Compare("eventType", facts.Matches(body, RecordFacts.Fact.EventType, r.EventType));
+        Compare("user_id", facts.Matches(body, RecordFacts.Fact.UserId, r.Seed.UserId));
+        Compare("timestamp", facts.Matches(body, RecordFacts.Fact.Timestamp, r.Seed.Timestamp));
+        Compare("query_record_id", facts.Matches(body, RecordFacts.Fact.QueryRecordId, r.Seed.QueryRecordId));
+        Compare("response_record_ids", facts.ResponseRecordIdsMatch(body, r.Seed.ResponseRecordIds));
+        Compare("query_result", facts.Matches(body, RecordFacts.Fact.QueryResult, r.Seed.QueryResult));
+        return true;
+
+        void Compare(string attribute, bool matches)
+        {
+            if (!matches)
+            {
+                walk.Report(seq, ViolationKind.AttributeMismatch, $"attribute '{attribute}' does not match the record body");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The check with <see cref="ChainVerifierOptions.RevalidateContract"/> on: the body parsed into
+    /// a document, the stored event validated against the contract, and the projection read from it.
+    /// </summary>
+    private RecordProjection? CheckBodyRevalidating(StoredRecord stored, ReadOnlyMemory<byte> body, Walk walk)
     {
         var seq = stored.KeySeq;
 
@@ -153,7 +298,7 @@ public sealed class ChainVerifier
         }
         catch (JsonException)
         {
-            report(seq, ViolationKind.UnreadableBody, "body is not JSON");
+            walk.Report(seq, ViolationKind.UnreadableBody, "body is not JSON");
             return null;
         }
 
@@ -163,23 +308,9 @@ public sealed class ChainVerifier
         {
             // The byte-level check settles almost every body; the exact comparison with a canonical
             // re-write decides the rest (and every body that is not canonical).
-            if (!CanonicalFormCheck.IsCertainlyCanonical(body.Span))
+            if (!CanonicalFormCheck.IsCertainlyCanonical(body.Span) && !CheckCanonicalForm(document.RootElement, body.Span, seq, walk))
             {
-                var canonical = t_canonical ??= new ArrayBufferWriter<byte>(4096);
-                canonical.ResetWrittenCount();
-                try
-                {
-                    JsonCanonicalizer.Write(document.RootElement, new CanonicalJsonWriter(canonical));
-                    if (!canonical.WrittenSpan.SequenceEqual(body.Span))
-                    {
-                        report(seq, ViolationKind.UnreadableBody, "body is not in RFC 8785 canonical form");
-                    }
-                }
-                catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or JsonException)
-                {
-                    report(seq, ViolationKind.UnreadableBody, "body is not JSON");
-                    return null;
-                }
+                return null;
             }
 
             projection = RecordProjection.TryRead(document.RootElement, _validator, out problem);
@@ -187,13 +318,13 @@ public sealed class ChainVerifier
 
         if (projection is null)
         {
-            report(seq, ViolationKind.UnreadableBody, problem!);
+            walk.Report(seq, ViolationKind.UnreadableBody, problem!);
             return null;
         }
 
         if (projection.ChainId != stored.KeyChainId || projection.Seq != seq)
         {
-            report(seq, ViolationKind.BodyMismatch, $"body belongs to chain '{projection.ChainId}' seq {projection.Seq} (record moved or swapped)");
+            walk.Report(seq, ViolationKind.BodyMismatch, $"body belongs to chain '{projection.ChainId}' seq {projection.Seq} (record moved or swapped)");
         }
 
         var r = stored.Record;
@@ -220,7 +351,26 @@ public sealed class ChainVerifier
         {
             if (!string.Equals(stored, derived, StringComparison.Ordinal))
             {
-                report(seq, ViolationKind.AttributeMismatch, $"attribute '{attribute}' does not match the record body");
+                walk.Report(seq, ViolationKind.AttributeMismatch, $"attribute '{attribute}' does not match the record body");
+            }
+        }
+    }
+
+    /// <summary>The state of one walk along a chain.</summary>
+    private sealed class Walk(string chainId, Action<StoredRecord, RecordProjection>? onRecord)
+    {
+        public List<ChainViolation> Violations { get; } = [];
+
+        /// <summary>Event ids accepted so far, with the position of each.</summary>
+        public Dictionary<string, long> EventIds { get; } = new(StringComparer.Ordinal);
+
+        public Action<StoredRecord, RecordProjection>? OnRecord => onRecord;
+
+        public void Report(long seq, ViolationKind kind, string detail)
+        {
+            if (Violations.Count < MaxViolations)
+            {
+                Violations.Add(new ChainViolation(chainId, seq, kind, detail));
             }
         }
     }

@@ -12,7 +12,10 @@ public static class Rfc3339
     /// Parses <c>YYYY-MM-DDTHH:MM:SS[.fraction]Z</c> (1-9 fractional digits; digits beyond the
     /// 100 ns tick are dropped). Offsets other than Z, lowercase separators, leap seconds and year 0000 are refused.
     /// </summary>
-    public static bool TryParseUtc(string text, out DateTime value)
+    public static bool TryParseUtc(string text, out DateTime value) => TryParseUtc(text.AsSpan(), out value);
+
+    /// <summary>Parses <paramref name="text"/> as <see cref="TryParseUtc(string, out DateTime)"/> does.</summary>
+    internal static bool TryParseUtc(ReadOnlySpan<char> text, out DateTime value)
     {
         value = default;
         if (text.Length < 20 || text.Length > 30 || text[^1] != 'Z' || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':')
@@ -34,7 +37,7 @@ public static class Rfc3339
                 return false;
             }
 
-            var fraction = text.AsSpan(20, text.Length - 21);
+            var fraction = text.Slice(20, text.Length - 21);
             if (fraction.Length > 9)
             {
                 return false;
@@ -69,7 +72,44 @@ public static class Rfc3339
     /// <summary>Formats a UTC instant in <see cref="SortableFormat"/>.</summary>
     public static string ToSortable(DateTime utc) => utc.ToString(SortableFormat, CultureInfo.InvariantCulture);
 
-    private static bool TryDigits(string text, int start, int length, out int value)
+    /// <summary>Writes <see cref="ToSortable"/>'s text into <paramref name="destination"/> (28 characters) without a format string.</summary>
+    internal static bool TryFormatSortable(DateTime utc, Span<char> destination, out int written)
+    {
+        written = 0;
+        if (destination.Length < 28)
+        {
+            return false;
+        }
+
+        var (year, month, day) = utc;
+        Digits(destination[..4], year);
+        destination[4] = '-';
+        Digits(destination.Slice(5, 2), month);
+        destination[7] = '-';
+        Digits(destination.Slice(8, 2), day);
+        destination[10] = 'T';
+        Digits(destination.Slice(11, 2), utc.Hour);
+        destination[13] = ':';
+        Digits(destination.Slice(14, 2), utc.Minute);
+        destination[16] = ':';
+        Digits(destination.Slice(17, 2), utc.Second);
+        destination[19] = '.';
+        Digits(destination.Slice(20, 7), utc.Ticks % TimeSpan.TicksPerSecond);
+        destination[27] = 'Z';
+        written = 28;
+        return true;
+
+        static void Digits(Span<char> into, long value)
+        {
+            for (var i = into.Length - 1; i >= 0; i--)
+            {
+                into[i] = (char)('0' + (value % 10));
+                value /= 10;
+            }
+        }
+    }
+
+    private static bool TryDigits(ReadOnlySpan<char> text, int start, int length, out int value)
     {
         value = 0;
         for (var i = start; i < start + length; i++)

@@ -58,6 +58,35 @@ public sealed class CanonicalFormCheckTests
         CanonicalFormCheck.IsCertainlyCanonical(Encoding.UTF8.GetBytes(json)).ShouldBeFalse();
     }
 
+    public static TheoryData<string> WhitespaceOrBytesAroundTokens =>
+    [
+        " {}",
+        "{} ",
+        "{}\n",
+        """{"a" :1}""",
+        """{"a": 1}""",
+        """{"a":1,"b":[1 ,2]}""",
+        "{\"a\":{\"b\":1}\t}",
+        "\ufeff{}",
+        """{"a":"x"}{"b":1}""",
+        """{"a":1,}""",
+    ];
+
+    [Theory]
+    [MemberData(nameof(WhitespaceOrBytesAroundTokens))]
+    public void IsCertainlyCanonical_AnythingButTheTokensThemselves_IsFalse(string json)
+    {
+        CanonicalFormCheck.IsCertainlyCanonical(Encoding.UTF8.GetBytes(json)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void IsCertainlyCanonical_InvalidUtf8InAString_IsFalse()
+    {
+        byte[] json = [(byte)'"', 0xC3, 0x28, (byte)'"'];
+
+        CanonicalFormCheck.IsCertainlyCanonical(json).ShouldBeFalse();
+    }
+
     [Fact]
     public void IsCertainlyCanonical_EveryBodyTheWriterWrites_IsTrue()
     {
