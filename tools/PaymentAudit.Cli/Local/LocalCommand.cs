@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using PaymentAudit.Core.Topology;
 using PaymentAudit.Local.Configuration;
 using PaymentAudit.Local.Demos;
 using PaymentAudit.Local.Emulators;
@@ -7,7 +8,7 @@ using PaymentAudit.Local.Runs;
 
 namespace PaymentAudit.Cli.Local;
 
-/// <summary><c>local up</c> and <c>local demo</c>: the whole pipeline on emulators.</summary>
+/// <summary><c>local up</c>, <c>local demo</c> and <c>local export</c>: the whole pipeline on emulators.</summary>
 public static class LocalCommand
 {
     /// <summary>Builds the <c>local</c> command.</summary>
@@ -16,6 +17,7 @@ public static class LocalCommand
         var local = new Command("local", "Run the whole pipeline on local emulators (DynamoDB Local and fauxqs); no AWS account needed.");
         local.Subcommands.Add(BuildUp(output, error));
         local.Subcommands.Add(BuildDemo(output, error));
+        local.Subcommands.Add(LocalExportCommand.Build(output, error));
         return local;
     }
 
@@ -63,26 +65,37 @@ public static class LocalCommand
         {
             var settings = options.ToSettings(parsed);
             var (result, verified) = await LocalDemoRun.RunAsync(
-                settings, new DemoOptions { Events = parsed.GetValue(events) }, output, cancellationToken, ct => VerifyAsAuditorAsync(settings, output, error, ct));
+                settings, new DemoOptions { Events = parsed.GetValue(events) }, output, cancellationToken, (demoResult, ct) => AfterDemoAsync(settings, demoResult, output, error, ct));
             return result.Succeeded && verified ? ExitCodes.Success : ExitCodes.DemoFailed;
         }));
         return demo;
     }
 
-    // The demo's last step is what an auditor runs: `paymentaudit verify --local --digests`, over the
-    // same trail, printing its own verify: line (and recording its read of the trail, as every
-    // auditor command does).
-    private static async Task<bool> VerifyAsAuditorAsync(LocalSettings settings, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    // After the demo: line, what an auditor and an operator run on the same trail: the digests'
+    // figures, `paymentaudit verify --local --digests` (its own verify: line, and its read of the
+    // trail recorded as every auditor command's is), then a local export read back against the
+    // digests (its export: line).
+    private static async Task<bool> AfterDemoAsync(LocalSettings settings, DemoResult result, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        string[] args =
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"digests: written={result.DigestsWritten} verified={result.DigestsVerified}"));
+        string[] target =
         [
-            "verify", "--local",
+            "--local",
             "--dynamodb-port", settings.DynamoDbPort.ToString(CultureInfo.InvariantCulture),
             "--sqs-port", settings.SqsPort.ToString(CultureInfo.InvariantCulture),
-            "--digests", "--public-key", settings.DigestKeyPath,
         ];
-        output.WriteLine();
-        output.WriteLine("demo: as an auditor would: paymentaudit " + string.Join(' ', args));
+        string[] digests = ["--digests", "--public-key", settings.DigestKeyPath];
+        var verified = await RunAsync(["verify", .. target, .. digests], output, error, cancellationToken);
+        var location = string.Create(
+            CultureInfo.InvariantCulture, $"s3://{LocalResourceNames.ArchiveBucket()}/{LocalExportCommand.DefaultPrefix}/{DateTime.UtcNow:yyyyMMdd'T'HHmmssfff'Z'}");
+        var exported = await RunAsync(["local", "export", .. target, "--to", location], output, error, cancellationToken);
+        var exportVerified = exported && await RunAsync(["verify", .. target, "--export", location, .. digests], output, error, cancellationToken);
+        return verified && exported && exportVerified;
+    }
+
+    private static async Task<bool> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        output.WriteLine("$ paymentaudit " + string.Join(' ', args));
         output.Flush();
         return await CliApplication.RunAsync(args, output, error, cancellationToken: cancellationToken) == ExitCodes.Success;
     }

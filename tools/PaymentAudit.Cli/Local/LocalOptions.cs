@@ -45,8 +45,8 @@ public sealed class LocalOptions
 
     private readonly Option<int> _digestInterval = new("--digest-interval")
     {
-        Description = "Seconds between two runs of the history indexer and the signed digest while the pipeline is up. Default 60.",
-        DefaultValueFactory = _ => 60,
+        Description = "Seconds between two runs of the history indexer and the signed digest while the pipeline is up. Default 30.",
+        DefaultValueFactory = _ => 30,
     };
 
     private readonly Option<int?> _invocationTimeout = new("--invocation-timeout")
@@ -132,7 +132,7 @@ public sealed class LocalOptions
             DynamoDbPort = parsed.GetValue(_dynamoDbPort),
             SqsPort = parsed.GetValue(_sqsPort),
             HttpPort = parsed.GetValue(_httpPort),
-            DigestInterval = TimeSpan.FromSeconds(_persists ? parsed.GetValue(_digestInterval) : 60),
+            DigestInterval = TimeSpan.FromSeconds(_persists ? parsed.GetValue(_digestInterval) : 30),
             InvocationTimeout = invocation,
             VisibilityTimeout = visibility,
             RetryDelay = TimeSpan.FromSeconds(parsed.GetValue(_retryDelay)),

@@ -80,8 +80,8 @@ public sealed record LocalSettings
     /// <summary>Loopback port of the HTTP ingestion endpoint (<c>POST /v1/events</c>). Default 8080.</summary>
     public int HttpPort { get; init; } = DefaultHttpPort;
 
-    /// <summary>How often <c>local up</c> brings the history index up to date and writes a signed digest. Default one minute.</summary>
-    public TimeSpan DigestInterval { get; init; } = TimeSpan.FromMinutes(1);
+    /// <summary>How often <c>local up</c> brings the history index up to date and writes a signed digest. Default 30 s.</summary>
+    public TimeSpan DigestInterval { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Checks every setting and throws one exception naming all wrong ones.</summary>
     /// <exception cref="LocalConfigurationException">A setting is out of range.</exception>

@@ -16,7 +16,7 @@ public static class LocalDemoRun
     /// <param name="cancellationToken">Stops the run.</param>
     /// <param name="afterDemo">Runs once the demo has finished, while the emulators are still up (the auditor's own verify); its answer is returned with the result.</param>
     public static async Task<(DemoResult Result, bool AfterDemo)> RunAsync(
-        LocalSettings settings, DemoOptions options, TextWriter output, CancellationToken cancellationToken, Func<CancellationToken, Task<bool>>? afterDemo = null)
+        LocalSettings settings, DemoOptions options, TextWriter output, CancellationToken cancellationToken, Func<DemoResult, CancellationToken, Task<bool>>? afterDemo = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(options);
@@ -59,7 +59,7 @@ public static class LocalDemoRun
                 options with { HttpEndpoint = http.BaseAddress, DigestKeyPath = options.DigestKeyPath ?? settings.DigestKeyPath },
                 output);
             var result = await demo.RunAsync(cancellationToken);
-            return (result, afterDemo is null || await afterDemo(cancellationToken));
+            return (result, afterDemo is null || await afterDemo(result, cancellationToken));
         }
     }
 }
