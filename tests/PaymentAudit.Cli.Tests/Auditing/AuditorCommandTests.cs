@@ -122,6 +122,37 @@ public sealed class AuditorCommandTests(LocalPipelineFixture emulators)
     }
 
     [Fact]
+    public async Task LocalExport_WritesTheTableToLocalS3AndVerifyExportReadsItBackAgainstTheDigests()
+    {
+        await using var trail = await TrailAsync();
+        using var signer = new EcdsaDigestSigner(ECDsa.Create(ECCurve.NamedCurves.nistP256), "test-key");
+        await trail.DigestAsync(signer);
+        using var key = new TempFile(signer.PublicKeyPem());
+
+        var (exportExit, exportOutput, exportError) = await RunAsync(trail, "local", "export");
+
+        var location = exportOutput.Split([' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).Where(word => word.StartsWith("s3://", StringComparison.Ordinal)).Distinct().Single();
+        var (exit, output, error) = await RunAsync(trail, "verify", "--export", location, "--digests", "--public-key", key.Path);
+
+        exportExit.ShouldBe(ExitCodes.Success, exportError);
+        location.ShouldStartWith($"s3://{trail.Resources.ArchiveBucket}/exports/local/");
+        exportOutput.ShouldContain($"check it: paymentaudit verify --local --export {location} --digests");
+        exit.ShouldBe(ExitCodes.Success, output + error);
+        output.ShouldMatch(@"export: chains=2 records=\d+ verified=ok");
+    }
+
+    [Fact]
+    public async Task LocalExport_OfADeployedTarget_IsRefusedAsUsage()
+    {
+        var error = new StringWriter();
+
+        var exit = await CliApplication.RunAsync(["local", "export", "--table", "PaymentAudit-prod-Table", "--dynamodb-url", "http://127.0.0.1:9"], new StringWriter(), error);
+
+        exit.ShouldBe(ExitCodes.Usage, error.ToString());
+        error.ToString().ShouldContain("local export reads the local pipeline's table only");
+    }
+
+    [Fact]
     public async Task VerifyDigests_WithoutAReadablePublicKey_IsAUsageErrorNamingTheFile()
     {
         await using var trail = await TrailAsync();

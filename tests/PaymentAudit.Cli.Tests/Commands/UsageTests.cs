@@ -65,4 +65,15 @@ public sealed class UsageTests
         exitCode.ShouldBe(ExitCodes.Usage);
         error.ToString().ShouldContain("digest-interval must be whole seconds from 5 to 3600, not 2 s");
     }
+
+    [Fact]
+    public async Task DynamoDbUrlThatIsNotAnHttpUrl_ExitsWithUsageErrorNamingIt()
+    {
+        var error = new StringWriter();
+
+        var exitCode = await CliApplication.RunAsync(["chains", "--table", "t", "--dynamodb-url", "not a url"], new StringWriter(), error);
+
+        exitCode.ShouldBe(ExitCodes.Usage);
+        error.ToString().ShouldContain("--dynamodb-url must be an absolute http or https URL, not 'not a url'.");
+    }
 }

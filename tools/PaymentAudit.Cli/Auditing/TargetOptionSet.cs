@@ -13,7 +13,21 @@ public sealed class TargetOptionSet
     private readonly Option<string?> _profile = new("--profile") { Description = "AWS shared-config profile (default: the SDK's credential chain)." };
     private readonly Option<string?> _region = new("--region") { Description = "AWS region (default: the SDK's)." };
     private readonly Option<string?> _table = new("--table") { Description = "Audit table (overrides --local/--env)." };
-    private readonly Option<Uri?> _dynamoDbUrl = new("--dynamodb-url") { Description = "DynamoDB endpoint (overrides --local/--env)." };
+    private readonly Option<Uri?> _dynamoDbUrl = new("--dynamodb-url")
+    {
+        Description = "DynamoDB endpoint (overrides --local/--env).",
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Single().Value;
+            if (Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps))
+            {
+                return url;
+            }
+
+            result.AddError($"--dynamodb-url must be an absolute http or https URL, not '{text}'.");
+            return null;
+        },
+    };
     private readonly Option<string?> _queueUrl = new("--queue-url") { Description = "Audit queue URL, where this command records its own audit event (overrides --local/--env)." };
     private readonly Option<string?> _deadLetterQueueUrl = new("--dlq-url") { Description = "Dead-letter queue URL (overrides --local/--env)." };
     private readonly Option<string?> _bucket = new("--bucket") { Description = "Archive bucket (overrides --local/--env)." };

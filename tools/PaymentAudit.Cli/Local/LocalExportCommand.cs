@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using PaymentAudit.Auditing.Exports;
-using PaymentAudit.Auditing.Targets;
 using PaymentAudit.Cli.Auditing;
 
 namespace PaymentAudit.Cli.Local;
@@ -32,12 +31,10 @@ public static class LocalExportCommand
             + "Exit codes: 0 written, 2 usage, 3 store unreachable.");
         target.AddTo(command);
         command.Options.Add(to);
-        command.SetAction((parsed, cancellationToken) => AuditorCommand.RunAsync(parsed, target, error, async (session, _) =>
+        command.SetAction(async (parsed, cancellationToken) => !target.Read(parsed).Local || target.Read(parsed).Environment is not null
+            ? await RefuseAsync(error)
+            : await AuditorCommand.RunAsync(parsed, target, error, async (session, _) =>
         {
-            if (session.Target.Kind != TargetKind.Local)
-            {
-                throw new TargetException("local export reads the local pipeline's table only (--local); a deployed stack exports on its own schedule.");
-            }
 
             var shown = parsed.GetValue(to) is { Length: > 0 } given ? given : DefaultTarget(session);
             var result = await ExportAsync(session, ExportLocation.Parse(shown, session.S3), cancellationToken);
@@ -48,6 +45,12 @@ public static class LocalExportCommand
             return ExitCodes.Success;
         }, cancellationToken));
         return command;
+    }
+
+    private static async Task<int> RefuseAsync(TextWriter error)
+    {
+        await error.WriteLineAsync("error: local export reads the local pipeline's table only (give --local); a deployed stack exports on its own schedule.");
+        return ExitCodes.Usage;
     }
 
     /// <summary>A new folder of the local archive bucket for one export: <c>s3://&lt;bucket&gt;/exports/local/&lt;yyyyMMddTHHmmssfffZ&gt;</c>.</summary>
