@@ -3,6 +3,7 @@
 #
 #   ./build.sh demo [--events N]   set up, start the local emulators and run the end-to-end demo
 #   ./build.sh up                  set up and keep the local pipeline running (Ctrl+C stops it)
+#   ./build.sh cli <command> ...   the auditors' command line, paymentaudit (verify, query, chains, dlq, local)
 #   ./build.sh test                restore, install the emulators, run every test and the cdk-nag scan
 #   ./build.sh bench               micro-benchmarks (BenchmarkDotNet) and the end-to-end harnesses
 #   ./build.sh synth               synthesize the CloudFormation templates of every environment
@@ -109,6 +110,14 @@ case "$target" in
     setup
     build_release
     dotnet run -c Release --no-build --project tools/PaymentAudit.Cli -- local up "$@"
+    ;;
+  cli)
+    # Quiet: the command's own output is what the caller reads (and may parse).
+    if [ ! -f tools/PaymentAudit.Cli/bin/Release/net10.0/paymentaudit.dll ]; then
+      setup >&2
+      build_release >&2
+    fi
+    exec dotnet tools/PaymentAudit.Cli/bin/Release/net10.0/paymentaudit.dll "$@"
     ;;
   bench)
     setup

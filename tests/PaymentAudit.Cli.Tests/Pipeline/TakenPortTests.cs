@@ -51,7 +51,7 @@ public sealed class TakenPortTests : IDisposable
         var error = new StringWriter();
 
         var exitCode = await CliApplication.RunAsync(
-            ["local", "demo", "--events", "10", "--data-dir", _dataDirectory, "--dynamodb-port", taken.ToString(System.Globalization.CultureInfo.InvariantCulture), "--sqs-port", LoopbackPort.FindFree().ToString(System.Globalization.CultureInfo.InvariantCulture)],
+            ["local", "demo", "--events", "10", "--data-dir", _dataDirectory, "--dynamodb-port", taken.ToString(System.Globalization.CultureInfo.InvariantCulture), "--sqs-port", LoopbackPort.FindFree().ToString(System.Globalization.CultureInfo.InvariantCulture), "--http-port", LoopbackPort.FindFree().ToString(System.Globalization.CultureInfo.InvariantCulture)],
             output,
             error);
 

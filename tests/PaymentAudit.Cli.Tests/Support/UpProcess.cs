@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using PaymentAudit.Local.Emulators;
 
 namespace PaymentAudit.Cli.Tests.Support;
 
@@ -61,6 +62,7 @@ public sealed class UpProcess : IAsyncDisposable
             "--data-dir", dataDirectory,
             "--dynamodb-port", dynamoDbPort.ToString(CultureInfo.InvariantCulture),
             "--sqs-port", sqsPort.ToString(CultureInfo.InvariantCulture),
+            "--http-port", LoopbackPort.FindFree().ToString(CultureInfo.InvariantCulture),
         }.Concat(arguments))
         {
             startInfo.ArgumentList.Add(argument);

@@ -135,10 +135,16 @@ public sealed class Demo
 
         var digestRuns = new List<DigestRun> { await halfway };
         await Task.Delay(TimeSpan.FromSeconds(1.1), cancellationToken); // digests are keyed by the second they were made in
+        var digesting = Stopwatch.StartNew();
         digestRuns.Add(await digests.DigestAsync(cancellationToken));
+        var digestTime = digesting.Elapsed;
+        digesting.Restart();
         var digestCheck = await digests.VerifyAsync(cancellationToken);
-        Print($"digests: written={digestRuns.Count} ({string.Join(", ", digestRuns.Select(d => $"{d.Key}: {d.Chains} chains, {d.Moved} moved"))})");
-        Print($"digests: verified={digestCheck.Verified}/{digestCheck.Digests} with the public key alone, {digestCheck.Violations.Count} findings");
+        Print($"digests: written={digestRuns.Count} ({string.Join(", ", digestRuns.Select(d => $"{d.Key}: {d.Chains} chains, {d.Moved} moved"))}); "
+            + string.Create(CultureInfo.InvariantCulture, $"the last one read {digestRuns[^1].Chains} chain heads, signed and stored in {digestTime.TotalSeconds:0.00} s"));
+        Print(string.Create(
+            CultureInfo.InvariantCulture,
+            $"digests: verified={digestCheck.Verified}/{digestCheck.Digests} with the public key alone in {digesting.Elapsed.TotalSeconds:0.00} s, {digestCheck.Violations.Count} findings"));
         foreach (var violation in digestCheck.Violations.Take(10))
         {
             Print($"  digest violation: {violation}");
