@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Text.Json;
-using Amazon.SQS.Model;
 using System.Security.Cryptography;
+using System.Text.Json;
 using Amazon.DynamoDBv2.Model;
+using Amazon.SQS.Model;
 using PaymentAudit.Auditing.Exports;
 using PaymentAudit.Cli.Tests.Support;
 using PaymentAudit.Client;

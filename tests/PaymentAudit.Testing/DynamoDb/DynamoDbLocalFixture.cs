@@ -1,8 +1,8 @@
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 using PaymentAudit.Local.Emulators;
-using PaymentAudit.Testing.Http;
 using PaymentAudit.Storage;
+using PaymentAudit.Testing.Http;
 using Xunit;
 
 namespace PaymentAudit.Testing.DynamoDb;

@@ -17,16 +17,16 @@ public static class Some
         IReadOnlyList<string>? queried = null,
         IReadOnlyList<string>? returned = null,
         string result = OutcomeResults.Success) => new()
-    {
-        EventId = eventId ?? Guid.CreateVersion7().ToString(),
-        EventType = AuditEventTypes.RecordsQueried,
-        OccurredAt = Timestamp(minute),
-        Actor = new Actor(actorId, ActorTypes.User),
-        Origin = new Origin("backoffice-web", "10.20.30.40", $"req-{minute:D6}"),
-        Query = new QueryDetails(queried ?? ["pay-1001", "pay-1002"], "refund review for merchant M-77"),
-        Response = new ResponseDetails(returned ?? ["pay-1001"]),
-        Outcome = new Outcome(result, result == OutcomeResults.Success ? null : "not permitted for this merchant"),
-    };
+        {
+            EventId = eventId ?? Guid.CreateVersion7().ToString(),
+            EventType = AuditEventTypes.RecordsQueried,
+            OccurredAt = Timestamp(minute),
+            Actor = new Actor(actorId, ActorTypes.User),
+            Origin = new Origin("backoffice-web", "10.20.30.40", $"req-{minute:D6}"),
+            Query = new QueryDetails(queried ?? ["pay-1001", "pay-1002"], "refund review for merchant M-77"),
+            Response = new ResponseDetails(returned ?? ["pay-1001"]),
+            Outcome = new Outcome(result, result == OutcomeResults.Success ? null : "not permitted for this merchant"),
+        };
 
     /// <summary>A "payment processed" event.</summary>
     public static AuditEvent PaymentEvent(string? eventId = null, string paymentId = "pay-2001", int minute = 0) => new()
