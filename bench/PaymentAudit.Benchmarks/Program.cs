@@ -23,7 +23,15 @@ if (args is ["harness", var name, .. var harnessArgs] && harnesses.TryGetValue(n
         e.Cancel = true;
         cancellation.Cancel();
     };
-    return await harness.RunAsync(harnessArgs, cancellation.Token);
+    try
+    {
+        return await harness.RunAsync(harnessArgs, cancellation.Token);
+    }
+    catch (ArgumentException e)
+    {
+        Console.Error.WriteLine($"harness {name}: {e.Message}");
+        return 2;
+    }
 }
 
 Console.Error.WriteLine($"usage: micro [BenchmarkDotNet args] | harness <{string.Join('|', harnesses.Keys.Order())}> [args]");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using PaymentAudit.Core.Tests.Support.CardCorpus;
 using PaymentAudit.Core.Validation;
+using static PaymentAudit.Benchmarks.HarnessArguments;
 
 namespace PaymentAudit.Benchmarks.Guard;
 
@@ -30,18 +31,5 @@ public sealed class CardCorpusHarness : IHarness
         }
 
         return Task.FromResult(report.Recall >= 0.99 && report.FalsePositiveRate <= 0.005 ? 0 : 1);
-    }
-
-    private static int Option(IReadOnlyList<string> args, string name, int fallback)
-    {
-        for (var i = 0; i < args.Count - 1; i++)
-        {
-            if (args[i] == name)
-            {
-                return int.Parse(args[i + 1], CultureInfo.InvariantCulture);
-            }
-        }
-
-        return fallback;
     }
 }

@@ -9,6 +9,7 @@ using PaymentAudit.Http;
 using PaymentAudit.Local.Emulators;
 using PaymentAudit.Testing.Fauxqs;
 using PaymentAudit.Testing.Support;
+using static PaymentAudit.Benchmarks.HarnessArguments;
 
 namespace PaymentAudit.Benchmarks.Http;
 
@@ -132,27 +133,5 @@ public sealed class HttpHarness : IHarness
             },
             cancellationToken)));
         return latencies;
-    }
-
-    private static async Task<long> CountMessagesAsync(AmazonSQSClient sqs, string queueUrl, CancellationToken cancellationToken)
-    {
-        var attributes = await sqs.GetQueueAttributesAsync(
-            new GetQueueAttributesRequest { QueueUrl = queueUrl, AttributeNames = [QueueAttributeName.ApproximateNumberOfMessages] }, cancellationToken);
-        return long.Parse(attributes.Attributes![QueueAttributeName.ApproximateNumberOfMessages], CultureInfo.InvariantCulture);
-    }
-
-    private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
-
-    private static int Option(IReadOnlyList<string> args, string name, int fallback)
-    {
-        for (var i = 0; i < args.Count - 1; i++)
-        {
-            if (args[i] == name)
-            {
-                return int.Parse(args[i + 1], CultureInfo.InvariantCulture);
-            }
-        }
-
-        return fallback;
     }
 }

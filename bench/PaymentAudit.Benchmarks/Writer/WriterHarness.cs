@@ -12,6 +12,7 @@ using PaymentAudit.Writer;
 using PaymentAudit.Writer.Configuration;
 using PaymentAudit.Writer.Processing;
 using PaymentAudit.Writer.Sqs;
+using static PaymentAudit.Benchmarks.HarnessArguments;
 
 namespace PaymentAudit.Benchmarks.Writer;
 
@@ -207,19 +208,6 @@ public sealed class WriterHarness : IHarness
         }
 
         return null;
-    }
-
-    private static int Option(IReadOnlyList<string> args, string name, int fallback)
-    {
-        for (var i = 0; i < args.Count - 1; i++)
-        {
-            if (args[i] == name && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0)
-            {
-                return value;
-            }
-        }
-
-        return fallback;
     }
 
     private sealed record Result(int Stored, double EventsPerSecond, int Requests, int Chains, int ChainsVerified, int ItemsWritten);
