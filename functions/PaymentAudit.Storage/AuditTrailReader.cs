@@ -115,12 +115,23 @@ public sealed class AuditTrailReader : IChainSource
     }
 
     /// <summary>
+    /// Entries asked for per page of the event index scan. Without a limit DynamoDB Local answers
+    /// each page by reading the whole rest of the index, so the whole-trail check grew with the
+    /// square of the index there (200,000 records: 768 s); its cost per page also grows faster than
+    /// the page (59,400 entries: 65.9 s without a limit, 5.0 s with 1,000; 200,000: 74 s with
+    /// 10,000). On AWS a keys-only entry is about 100 bytes, so a page of 1,000 is about 100 KB
+    /// instead of up to 1 MB: ten times the requests for the same read units (billed by the bytes
+    /// read), about 1,000 sequential requests for a million accepted records.
+    /// </summary>
+    public const int EventIndexPageEntries = 1_000;
+
+    /// <summary>
     /// Every entry of the event index, page by page (a scan of the index, whose size grows with the
     /// accepted records only): verification checks it against the records in both directions.
     /// </summary>
     public async IAsyncEnumerable<EventIndexEntry> ScanEventIndexAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var request = new ScanRequest { TableName = _tableName, IndexName = Core.Topology.AuditTopology.EventIndexName };
+        var request = new ScanRequest { TableName = _tableName, IndexName = Core.Topology.AuditTopology.EventIndexName, Limit = EventIndexPageEntries };
         do
         {
             var response = await _client.ScanAsync(request, cancellationToken);

@@ -9,11 +9,20 @@ namespace PaymentAudit.Storage;
 /// <summary>The queries the writer and the auditor's reader share: a chain's records by range, its last records, an event by id.</summary>
 internal static class ChainQueries
 {
+    /// <summary>
+    /// Records asked for per page of a chain read. DynamoDB ends a page at 1 MB, which a thousand
+    /// records (at least about 1.1 KB each) always exceed, so on AWS the limit changes nothing. It
+    /// bounds DynamoDB Local, which reads every remaining item of the key range for each page asked
+    /// for without a limit (measured: a 12,500-record chain took 4-5 s without it, 2 s with 500).
+    /// </summary>
+    public const int RangePageRecords = 1_000;
+
     /// <summary>Records <paramref name="fromSeq"/>..<paramref name="toSeq"/> of a chain, in order, page by page.</summary>
     public static QueryRequest Range(string table, string chainId, long fromSeq, long toSeq, bool consistent) => new()
     {
         TableName = table,
         ConsistentRead = consistent,
+        Limit = RangePageRecords,
         KeyConditionExpression = "#pk = :pk AND #sk BETWEEN :from AND :to",
         ExpressionAttributeNames = new Dictionary<string, string> { ["#pk"] = PartitionKey, ["#sk"] = SortKey },
         ExpressionAttributeValues = new Dictionary<string, AttributeValue>
