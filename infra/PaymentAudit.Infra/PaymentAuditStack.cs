@@ -75,8 +75,19 @@ public sealed class PaymentAuditStack : Stack
             Archive.Bucket,
             Keys.DataKey,
             retain));
-        IndexerSchedule = new IndexerSchedule(this, "IndexerSchedule", new IndexerScheduleProps(
-            environment, config.Indexer.Schedule, Indexer.Function, Keys.DataKey, retain));
+        IndexerSchedule = new FunctionSchedule(this, "IndexerSchedule", new FunctionScheduleProps(
+            environment,
+            config.Indexer.Schedule,
+            RateExpression.PeriodOf(config.Indexer.Schedule)
+                ?? throw new ArgumentException($"'{config.Indexer.Schedule}' is not a rate expression the config validator accepts.", nameof(config)),
+            Indexer.Function,
+            Keys.DataKey,
+            retain,
+            Runs: "the history indexer",
+            ResourceName: "indexer",
+            ScheduleName: "history-index",
+            InvokeStatementId: "InvokeIndexer",
+            ScheduleDescription: "Runs the history indexer: indexes new chain records into the archive's history index"));
         Digest = new DigestFunction(this, "Digest", new DigestFunctionProps(
             environment,
             config.Digests,
@@ -87,8 +98,18 @@ public sealed class PaymentAuditStack : Stack
             Keys.DataKey,
             Keys.SigningKey,
             retain));
-        DigestSchedule = new DigestSchedule(this, "DigestSchedule", new DigestScheduleProps(
-            environment, config.Digests.PeriodMinutes, Digest.Function, Keys.DataKey, retain));
+        DigestSchedule = new FunctionSchedule(this, "DigestSchedule", new FunctionScheduleProps(
+            environment,
+            FunctionSchedule.RateOf(config.Digests.PeriodMinutes),
+            TimeSpan.FromMinutes(config.Digests.PeriodMinutes),
+            Digest.Function,
+            Keys.DataKey,
+            retain,
+            Runs: "the digest function",
+            ResourceName: "digest",
+            ScheduleName: "digest",
+            InvokeStatementId: "InvokeDigestFunction",
+            ScheduleDescription: "Runs the digest function: signs every chain's head and stores the chained digest in the archive"));
         Export = new TableExports(this, "Export", new TableExportsProps(
             environment,
             config.Archive.IncrementalExportSchedule,
@@ -186,13 +207,13 @@ public sealed class PaymentAuditStack : Stack
     public IndexerFunction Indexer { get; }
 
     /// <summary>Schedule that runs the history indexer.</summary>
-    public IndexerSchedule IndexerSchedule { get; }
+    public FunctionSchedule IndexerSchedule { get; }
 
     /// <summary>Digest Lambda.</summary>
     public DigestFunction Digest { get; }
 
     /// <summary>Schedule that runs the digest function.</summary>
-    public DigestSchedule DigestSchedule { get; }
+    public FunctionSchedule DigestSchedule { get; }
 
     /// <summary>Scheduled table exports.</summary>
     public TableExports Export { get; }

@@ -14,7 +14,7 @@ namespace PaymentAudit.Infra.Constructs;
 /// policy exempts the writer alone), reads the latest digest under
 /// <see cref="AuditArchive.DigestPrefix"/>, has KMS sign the new digest with the signing key and
 /// stores it in the Object-Locked archive. It never runs twice at once: the reserved concurrency is
-/// one. <see cref="DigestSchedule"/> starts it.
+/// one. A <see cref="FunctionSchedule"/> starts it.
 /// </summary>
 public sealed class DigestFunction : Construct
 {

@@ -14,7 +14,7 @@ namespace PaymentAudit.Infra.Constructs;
 /// directory and every chain's new records from the table (Query only: it never writes the table,
 /// so the table's resource policy exempts the writer alone), and reads and rewrites the history
 /// index under <see cref="AuditArchive.HistoryPrefix"/> in the archive bucket. It never runs twice
-/// at once: the reserved concurrency is one. <see cref="IndexerSchedule"/> starts it.
+/// at once: the reserved concurrency is one. A <see cref="FunctionSchedule"/> starts it.
 /// </summary>
 public sealed class IndexerFunction : Construct
 {

@@ -8,28 +8,27 @@ using Constructs;
 namespace PaymentAudit.Infra.Constructs;
 
 /// <summary>
-/// The EventBridge Scheduler schedule that runs the digest function every
-/// <c>digests.periodMinutes</c>, its role (invoke the digest function, nothing else) and an
-/// encrypted dead-letter queue for invocations Scheduler could not deliver after its retries, as
-/// the indexer's and the export schedules do.
+/// An EventBridge Scheduler schedule that runs one function on a fixed rate (the history indexer,
+/// the digest function), its role (invoke that function, nothing else) and an encrypted dead-letter
+/// queue for invocations Scheduler could not deliver after its retries, as the export schedules do.
 /// </summary>
-public sealed class DigestSchedule : Construct
+public sealed class FunctionSchedule : Construct
 {
     /// <summary>Attempts Scheduler makes to deliver an invocation before it dead-letters the event.</summary>
     public const int MaximumRetryAttempts = 5;
 
     /// <summary>Creates the schedule, its role and the dead-letter queue.</summary>
-    public DigestSchedule(Construct scope, string id, DigestScheduleProps props)
+    public FunctionSchedule(Construct scope, string id, FunctionScheduleProps props)
         : base(scope, id)
     {
         ArgumentNullException.ThrowIfNull(props);
         var stack = Stack.Of(this);
         var environment = props.EnvironmentName;
-        Period = TimeSpan.FromMinutes(props.PeriodMinutes);
+        Period = props.Period;
 
         DeadLetterQueue = new Queue(this, "DeadLetterQueue", new QueueProps
         {
-            QueueName = $"paymentaudit-{environment}-digest-start-dlq",
+            QueueName = $"paymentaudit-{environment}-{props.ResourceName}-start-dlq",
             Encryption = QueueEncryption.KMS,
             EncryptionMasterKey = props.DataKey,
             EnforceSSL = true,
@@ -39,16 +38,16 @@ public sealed class DigestSchedule : Construct
 
         Role = new Role(this, "Role", new RoleProps
         {
-            Description = $"PaymentAudit {environment}: EventBridge Scheduler runs the digest function",
+            Description = $"PaymentAudit {environment}: EventBridge Scheduler runs {props.Runs}",
             AssumedBy = ServicePrincipals.InAccount("scheduler.amazonaws.com", stack.Account),
         });
         Policy = new ManagedPolicy(this, "Policy", new ManagedPolicyProps
         {
-            Description = $"PaymentAudit {environment}: invoke the digest function, dead-letter the invocations that fail",
+            Description = $"PaymentAudit {environment}: invoke {props.Runs}, dead-letter the invocations that fail",
             Roles = [Role],
             Statements =
             [
-                Statements.Allow("InvokeDigestFunction", ["lambda:InvokeFunction"], [props.Function.FunctionArn]),
+                Statements.Allow(props.InvokeStatementId, ["lambda:InvokeFunction"], [props.Function.FunctionArn]),
                 Statements.Allow("DeadLetterFailedInvocations", ["sqs:SendMessage"], [DeadLetterQueue.QueueArn]),
                 Statements.Allow(
                     "EncryptThroughDeadLetterQueue",
@@ -60,15 +59,15 @@ public sealed class DigestSchedule : Construct
 
         Schedule = new CfnSchedule(this, "Schedule", new CfnScheduleProps
         {
-            Name = $"PaymentAudit-{environment}-digest",
-            Description = "Runs the digest function: signs every chain's head and stores the chained digest in the archive",
-            ScheduleExpression = RateOf(props.PeriodMinutes),
+            Name = $"PaymentAudit-{environment}-{props.ScheduleName}",
+            Description = props.ScheduleDescription,
+            ScheduleExpression = props.ScheduleExpression,
             ScheduleExpressionTimezone = "UTC",
             FlexibleTimeWindow = new CfnSchedule.FlexibleTimeWindowProperty { Mode = "OFF" },
             State = "ENABLED",
             Target = new CfnSchedule.TargetProperty
             {
-                // The function ignores its input: every run digests the heads as they are then.
+                // The functions ignore their input: each run works on the table as it is then.
                 Arn = props.Function.FunctionArn,
                 RoleArn = Role.RoleArn,
                 // A delivery older than one period is superseded by the next scheduled run.
