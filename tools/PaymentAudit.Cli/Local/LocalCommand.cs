@@ -86,8 +86,7 @@ public static class LocalCommand
         ];
         string[] digests = ["--digests", "--public-key", settings.DigestKeyPath];
         var verified = await RunAsync(["verify", .. target, .. digests], output, error, cancellationToken);
-        var location = string.Create(
-            CultureInfo.InvariantCulture, $"s3://{LocalResourceNames.ArchiveBucket()}/{LocalExportCommand.DefaultPrefix}/{DateTime.UtcNow:yyyyMMdd'T'HHmmssfff'Z'}");
+        var location = LocalExportCommand.NewTarget(LocalResourceNames.ArchiveBucket());
         var exported = await RunAsync(["local", "export", .. target, "--to", location], output, error, cancellationToken);
         var exportVerified = exported && await RunAsync(["verify", .. target, "--export", location, .. digests], output, error, cancellationToken);
         return verified && exported && exportVerified;

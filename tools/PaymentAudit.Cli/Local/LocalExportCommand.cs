@@ -36,7 +36,7 @@ public static class LocalExportCommand
             : await AuditorCommand.RunAsync(parsed, target, error, async (session, _) =>
         {
 
-            var shown = parsed.GetValue(to) is { Length: > 0 } given ? given : DefaultTarget(session);
+            var shown = parsed.GetValue(to) is { Length: > 0 } given ? given : NewTarget(session.Target.ArchiveBucket!);
             var result = await ExportAsync(session, ExportLocation.Parse(shown, session.S3), cancellationToken);
             await output.WriteLineAsync(string.Create(
                 CultureInfo.InvariantCulture,
@@ -53,12 +53,9 @@ public static class LocalExportCommand
         return ExitCodes.Usage;
     }
 
-    /// <summary>A new folder of the local archive bucket for one export: <c>s3://&lt;bucket&gt;/exports/local/&lt;yyyyMMddTHHmmssfffZ&gt;</c>.</summary>
-    public static string DefaultTarget(AuditorSession session)
-    {
-        ArgumentNullException.ThrowIfNull(session);
-        return string.Create(CultureInfo.InvariantCulture, $"s3://{session.Target.ArchiveBucket}/{DefaultPrefix}/{DateTime.UtcNow:yyyyMMdd'T'HHmmssfff'Z'}");
-    }
+    /// <summary>A new folder of <paramref name="bucket"/> for one export: <c>s3://&lt;bucket&gt;/exports/local/&lt;yyyyMMddTHHmmssfffZ&gt;</c>.</summary>
+    public static string NewTarget(string bucket) =>
+        string.Create(CultureInfo.InvariantCulture, $"s3://{bucket}/{DefaultPrefix}/{DateTime.UtcNow:yyyyMMdd'T'HHmmssfff'Z'}");
 
     /// <summary>Exports the session's table to <paramref name="location"/>.</summary>
     public static Task<LocalExportResult> ExportAsync(AuditorSession session, ExportLocation location, CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using PaymentAudit.Http;
 using PaymentAudit.Local.Configuration;
 using PaymentAudit.Local.Demos;
 
@@ -37,18 +36,7 @@ public static class LocalDemoRun
             settings.EventSourceFor(environment.Resources.QueueUrl),
             TextWriter.Null,
             settings.WriterParallelGroups);
-        HttpIngestionHost http;
-        try
-        {
-            http = await HttpIngestionHost.StartAsync(
-                environment.Sqs, new HttpIngestionOptions { QueueUrl = environment.Resources.QueueUrl, Port = settings.HttpPort }, cancellationToken);
-        }
-        catch (IOException ex)
-        {
-            throw new Emulators.EmulatorStartException(ex.Message, ex);
-        }
-
-        await using (http)
+        await using (var http = await LocalUpRun.StartHttpAsync(environment, settings, cancellationToken))
         {
             var demo = new Demo(
                 environment.Sqs,

@@ -47,18 +47,7 @@ public static class LocalUpRun
             output.WriteLine($"local: {released} messages an earlier run had received but not settled are queued again");
         }
 
-        HttpIngestionHost http;
-        try
-        {
-            http = await HttpIngestionHost.StartAsync(
-                environment.Sqs, new HttpIngestionOptions { QueueUrl = resources.QueueUrl, Port = settings.HttpPort }, stoppingToken);
-        }
-        catch (IOException ex)
-        {
-            throw new Emulators.EmulatorStartException(ex.Message, ex);
-        }
-
-        await using var httpHost = http;
+        await using var http = await StartHttpAsync(environment, settings, stoppingToken);
         output.WriteLine("local: running. Point your application and tools at:");
         output.WriteLine($"  SQS endpoint       {environment.SqsEmulator.ServiceUrl}");
         output.WriteLine($"  audit queue        {resources.QueueUrl}");
@@ -100,6 +89,23 @@ public static class LocalUpRun
         await polling;
         await upkeeping;
         output.WriteLine(refreshInPlace ? Environment.NewLine + "local: stopping the emulators" : "local: stopping the emulators");
+    }
+
+    /// <summary>Starts the HTTP ingestion endpoint in front of the local audit queue on <see cref="LocalSettings.HttpPort"/>.</summary>
+    /// <exception cref="Emulators.EmulatorStartException">The port is taken (as a taken emulator port is reported).</exception>
+    public static async Task<HttpIngestionHost> StartHttpAsync(LocalEnvironment environment, LocalSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(settings);
+        try
+        {
+            return await HttpIngestionHost.StartAsync(
+                environment.Sqs, new HttpIngestionOptions { QueueUrl = environment.Resources.QueueUrl, Port = settings.HttpPort }, cancellationToken);
+        }
+        catch (IOException ex)
+        {
+            throw new Emulators.EmulatorStartException(ex.Message, ex);
+        }
     }
 
     /// <summary>Opens the writer's log for appending; others may read it meanwhile (tail -f).</summary>
